@@ -1,0 +1,48 @@
+/**
+ * The `/audio/<key>` route for the Worker: `handleAudioRequest` returns `null` when the
+ * path is not under the audio prefix (so the Worker can try its other routes), a 405 for
+ * methods other than GET and HEAD, a 400 when
+ * the path's key is refused (bad percent-encoding, traversal, control characters, too
+ * long), and otherwise whatever `serveAudio` answers for the `AUDIO` bucket. URL signing
+ * is on when `AUDIO_URL_SECRET` is set in the environment (or `urlSecret` is passed).
+ */
+
+import { audioKeyFromPath, DEFAULT_AUDIO_PREFIX } from "./key";
+import { defaultAudioLog, type BackgroundTasks, type ServeAudioOptions } from "./options";
+import { badRequest, methodNotAllowed } from "./responses";
+import { serveAudio } from "./serve";
+
+/** The bindings the route reads; the Worker's `Env` satisfies it. */
+export interface AudioEnv {
+  AUDIO: R2Bucket;
+  /** Optional secret: when non-empty, audio URLs must be signed (see `signAudioUrl`). */
+  AUDIO_URL_SECRET?: string;
+}
+
+export interface AudioRouteOptions extends Omit<ServeAudioOptions, "ctx"> {
+  /** Path prefix the route owns; default `/audio/`. */
+  prefix?: string;
+}
+
+/** Serves `/audio/<key>` from `env.AUDIO`, or returns `null` for any other path. */
+export async function handleAudioRequest(
+  request: Request,
+  env: AudioEnv,
+  ctx?: BackgroundTasks,
+  options: AudioRouteOptions = {},
+): Promise<Response | null> {
+  const { prefix = DEFAULT_AUDIO_PREFIX, ...serveOptions } = options;
+  const check = audioKeyFromPath(new URL(request.url).pathname, prefix);
+  if (check === null) return null;
+  if (request.method !== "GET" && request.method !== "HEAD") return methodNotAllowed();
+  if (!check.ok) {
+    (options.log ?? defaultAudioLog)({ event: "audio-bad-key", reason: check.reason });
+    return badRequest();
+  }
+  const urlSecret = options.urlSecret ?? env.AUDIO_URL_SECRET;
+  return serveAudio(request, env.AUDIO, check.key, {
+    ...serveOptions,
+    ...(urlSecret !== undefined ? { urlSecret } : {}),
+    ...(ctx !== undefined ? { ctx } : {}),
+  });
+}

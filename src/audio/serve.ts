@@ -1,0 +1,169 @@
+/**
+ * `serveAudio`: answers a GET or HEAD for one R2 object, the way Alexa, browsers and
+ * players expect. Order of checks: method (405), key (400), URL signature when a secret is
+ * set (403), then storage. HEAD uses `head()`. A GET with a `Range` header reads the
+ * metadata first (conditionals, `If-Range`, size for the range), then fetches just that
+ * range from R2 with `onlyIf: { etagMatches }` so a concurrent overwrite cannot mix two
+ * versions; if the object changed, or the range is ignored, the whole object is sent.
+ * A plain GET is one `get()` (conditionals decided on its metadata), fronted by the edge
+ * cache. Missing objects are 404; R2 failures are 503; our own bugs still throw (500).
+ */
+
+import { audioCacheKey, lookUpCached, storeInCache } from "./cache";
+import { evaluatePreconditions, ifRangeAllowsPartial } from "./conditional";
+import { validateAudioKey } from "./key";
+import {
+  defaultAudioCache,
+  defaultAudioLog,
+  describeError,
+  type AudioLogEvent,
+  type ServeAudioOptions,
+} from "./options";
+import { contentRange, decideRange } from "./range";
+import {
+  badRequest,
+  DEFAULT_AUDIO_CACHE_CONTROL,
+  forbidden,
+  methodNotAllowed,
+  notFound,
+  notModified,
+  notModifiedFromHeaders,
+  rangeNotSatisfiable,
+  representationHeaders,
+  storageUnavailable,
+  validatorsOf,
+} from "./responses";
+import { verifyAudioSignature } from "./signing";
+
+/** Thrown by `fromStorage` only, so that R2 failures (503) are told apart from bugs. */
+class AudioStorageError extends Error {
+  override readonly name = "AudioStorageError";
+}
+
+async function fromStorage<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw new AudioStorageError(describeError(error));
+  }
+}
+
+function hasBody(object: R2Object): object is R2ObjectBody {
+  return "body" in object;
+}
+
+interface Context {
+  request: Request;
+  bucket: R2Bucket;
+  key: string;
+  options: ServeAudioOptions;
+  cacheControl: string;
+  log: (event: AudioLogEvent) => void;
+}
+
+/** Serves `key` from `bucket` for `request`. Never throws for bad input or missing data. */
+export async function serveAudio(
+  request: Request,
+  bucket: R2Bucket,
+  key: string,
+  options: ServeAudioOptions = {},
+): Promise<Response> {
+  if (request.method !== "GET" && request.method !== "HEAD") return methodNotAllowed();
+  const log = options.log ?? defaultAudioLog;
+  const keyCheck = validateAudioKey(key);
+  if (!keyCheck.ok) {
+    log({ event: "audio-bad-key", reason: keyCheck.reason });
+    return badRequest();
+  }
+  if (options.urlSecret) {
+    const nowMs = (options.now ?? Date.now)();
+    const query = new URL(request.url).searchParams;
+    const check = await verifyAudioSignature(key, query, options.urlSecret, nowMs);
+    if (!check.ok) {
+      log({ event: "audio-bad-signature", reason: check.reason, key });
+      return forbidden();
+    }
+  }
+  const cacheControl = options.cacheControl ?? DEFAULT_AUDIO_CACHE_CONTROL;
+  const context: Context = { request, bucket, key, options, cacheControl, log };
+  try {
+    if (request.method === "HEAD") return await serveHead(context);
+    if (request.headers.has("Range")) return await serveRange(context);
+    return await serveWhole(context);
+  } catch (error) {
+    if (!(error instanceof AudioStorageError)) throw error;
+    log({ event: "audio-storage-error", key, message: error.message });
+    return storageUnavailable();
+  }
+}
+
+async function serveHead({ request, bucket, key, cacheControl }: Context): Promise<Response> {
+  const object = await fromStorage(() => bucket.head(key));
+  if (object === null) return notFound();
+  if (evaluatePreconditions(request.headers, validatorsOf(object)) === "not-modified") {
+    return notModified(object, cacheControl);
+  }
+  const headers = representationHeaders(object, cacheControl);
+  headers.set("Content-Length", String(object.size));
+  return new Response(null, { status: 200, headers });
+}
+
+async function serveRange(context: Context): Promise<Response> {
+  const { request, bucket, key, cacheControl } = context;
+  const object = await fromStorage(() => bucket.head(key));
+  if (object === null) return notFound();
+  const validators = validatorsOf(object);
+  if (evaluatePreconditions(request.headers, validators) === "not-modified") {
+    return notModified(object, cacheControl);
+  }
+  if (!ifRangeAllowsPartial(request.headers, validators)) return serveWhole(context);
+  const decision = decideRange(request.headers.get("Range"), object.size);
+  if (decision.kind === "unsatisfiable") return rangeNotSatisfiable(object.size);
+  if (decision.kind !== "partial") return serveWhole(context);
+  const length = decision.end - decision.start + 1;
+  const part = await fromStorage(() =>
+    bucket.get(key, {
+      range: { offset: decision.start, length },
+      onlyIf: { etagMatches: object.etag },
+    }),
+  );
+  if (part === null) return notFound();
+  if (!hasBody(part)) return serveWhole(context); // replaced since head(): send it whole
+  const headers = representationHeaders(part, cacheControl);
+  headers.set("Content-Range", contentRange(decision.start, decision.end, part.size));
+  headers.set("Content-Length", String(length));
+  return new Response(part.body, { status: 206, headers });
+}
+
+async function serveWhole(context: Context): Promise<Response> {
+  const { request, bucket, key, options, cacheControl, log } = context;
+  const cache = options.cache === undefined ? defaultAudioCache() : options.cache;
+  const cacheKey = audioCacheKey(request.url);
+  if (cache) {
+    const hit = await lookUpCached(cache, cacheKey, key, log);
+    if (hit) return answerFromCache(request, hit);
+  }
+  const object = await fromStorage(() => bucket.get(key));
+  if (object === null) return notFound();
+  if (evaluatePreconditions(request.headers, validatorsOf(object)) === "not-modified") {
+    await object.body.cancel();
+    return notModified(object, cacheControl);
+  }
+  const headers = representationHeaders(object, cacheControl);
+  headers.set("Content-Length", String(object.size));
+  const response = new Response(object.body, { status: 200, headers });
+  return cache ? storeInCache(cache, cacheKey, response, key, log, options.ctx) : response;
+}
+
+async function answerFromCache(request: Request, hit: Response): Promise<Response> {
+  const etag = hit.headers.get("ETag");
+  const lastModified = Date.parse(hit.headers.get("Last-Modified") ?? "");
+  if (etag !== null && !Number.isNaN(lastModified)) {
+    const validators = { etag, lastModified: new Date(lastModified) };
+    if (evaluatePreconditions(request.headers, validators) === "not-modified") {
+      await hit.body?.cancel();
+      return notModifiedFromHeaders(hit.headers);
+    }
+  }
+  return new Response(hit.body, hit);
+}

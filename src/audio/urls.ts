@@ -1,0 +1,100 @@
+/**
+ * Building the URLs Alexa fetches audio from, and the places they go. Alexa only fetches
+ * over HTTPS, so `audioUrl` always answers `https://<host>/audio/<key>` with the host taken
+ * from the incoming request (the Worker's custom domain, whose certificate Alexa accepts;
+ * see DESIGN.md "Audio"), each key segment percent-encoded. `ssmlAudioTag` escapes the URL
+ * for an SSML attribute, and `audioPlayerStreamUrl` enforces AudioPlayer's rules (https,
+ * at most 8000 characters). Bad input is an `AudioUrlError` carrying a tagged reason.
+ */
+
+import { DEFAULT_AUDIO_PREFIX, encodeAudioKeyPath, validateAudioKey, type AudioKeyProblem } from "./key";
+
+export type AudioUrlProblem =
+  | { kind: "bad-key"; problem: AudioKeyProblem }
+  | { kind: "bad-origin" }
+  | { kind: "invalid-url" }
+  | { kind: "not-https" }
+  | { kind: "too-long"; length: number; limit: number }
+  | { kind: "not-an-audio-url" }
+  | { kind: "empty-secret" };
+
+/** The one error type the URL helpers throw; `problem` says what was wrong. */
+export class AudioUrlError extends Error {
+  override readonly name = "AudioUrlError";
+  constructor(readonly problem: AudioUrlProblem) {
+    super(`audio URL rejected: ${problem.kind}`);
+  }
+}
+
+/** Alexa's limit on `AudioPlayer.Play` `stream.url`. */
+export const AUDIO_PLAYER_URL_MAX_LENGTH = 8000;
+
+/** Where the host comes from: the incoming request (preferred) or an explicit origin. */
+export type AudioUrlBase = Request | URL | { origin: string };
+
+export interface AudioUrlOptions {
+  /** Route prefix; defaults to `/audio/`. */
+  prefix?: string;
+}
+
+function hostOf(base: AudioUrlBase): string {
+  const text = base instanceof Request ? base.url : base instanceof URL ? base.href : base.origin;
+  let parsed: URL;
+  try {
+    parsed = new URL(text);
+  } catch {
+    throw new AudioUrlError({ kind: "bad-origin" });
+  }
+  if (parsed.host === "") throw new AudioUrlError({ kind: "bad-origin" });
+  return parsed.host;
+}
+
+/** `https://<host><prefix><encoded key>` for a valid key. */
+export function audioUrl(key: string, base: AudioUrlBase, options: AudioUrlOptions = {}): string {
+  const check = validateAudioKey(key);
+  if (!check.ok) throw new AudioUrlError({ kind: "bad-key", problem: check.reason });
+  const prefix = options.prefix ?? DEFAULT_AUDIO_PREFIX;
+  return `https://${hostOf(base)}${prefix}${encodeAudioKeyPath(key)}`;
+}
+
+const XML_ESCAPES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;",
+};
+
+/** Escapes text for an XML attribute value. */
+export function escapeXmlAttribute(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => XML_ESCAPES[char] ?? char);
+}
+
+function requireHttpsUrl(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new AudioUrlError({ kind: "invalid-url" });
+  }
+  if (parsed.protocol !== "https:") throw new AudioUrlError({ kind: "not-https" });
+}
+
+/** `<audio src="..."/>` for SSML; the URL must be https (Alexa fetches nothing else). */
+export function ssmlAudioTag(url: string): string {
+  requireHttpsUrl(url);
+  return `<audio src="${escapeXmlAttribute(url)}"/>`;
+}
+
+/** Returns `url` unchanged when AudioPlayer can use it as `stream.url`, else throws. */
+export function audioPlayerStreamUrl(url: string): string {
+  if (url.length > AUDIO_PLAYER_URL_MAX_LENGTH) {
+    throw new AudioUrlError({
+      kind: "too-long",
+      length: url.length,
+      limit: AUDIO_PLAYER_URL_MAX_LENGTH,
+    });
+  }
+  requireHttpsUrl(url);
+  return url;
+}
