@@ -1,0 +1,112 @@
+/**
+ * Builds and validates the certification path from the signing certificate to
+ * a trusted anchor. Amazon serves leaf, intermediate, then cross-signed roots
+ * (Amazon Root CA 1 signed by Starfield Services G2, itself signed by Starfield
+ * Class 2). Handed the whole file, pkijs follows those cross-signatures into a
+ * dead end and rejects the chain, so we walk up in served order ourselves and
+ * stop at the first certificate whose issuer is a trusted anchor (same subject
+ * name, and the anchor's key verifies the signature). Only that prefix goes to
+ * pkijs `CertificateChainValidationEngine` (leaf last, anchor as the only
+ * trusted certificate, the request's clock, our crypto engine), which checks
+ * signatures, name chaining, dates and CA flags along it. Every certificate on
+ * the path, anchor included, must be valid at `nowMs`; the result carries the
+ * intersection of their windows for the cache.
+ */
+import * as pkijs from "pkijs";
+import { fail } from "./errors.js";
+import { isCertificateAuthority } from "./leaf-checks.js";
+import { intersectWindows, requireValidAt, validityOf, type ValidityWindow } from "./validity.js";
+
+export interface ValidatedPath {
+  /** Leaf first, then each issuer up to (not including) the anchor. */
+  readonly path: readonly pkijs.Certificate[];
+  readonly anchor: pkijs.Certificate;
+  /** When every certificate of path and anchor is valid. */
+  readonly window: ValidityWindow;
+}
+
+export async function validateChainPath(
+  served: readonly pkijs.Certificate[],
+  anchors: readonly pkijs.Certificate[],
+  nowMs: number,
+  engine: pkijs.ICryptoEngine,
+): Promise<ValidatedPath> {
+  const { path, anchor } = await findPathToAnchor(served, anchors, engine);
+  const onPath = [...path, anchor];
+  onPath.forEach((certificate, index) => requireValidAt(validityOf(certificate), nowMs, describe(certificate, index, path.length)));
+  await runPkijs(path, anchor, nowMs, engine);
+  return { path, anchor, window: intersectWindows(onPath.map(validityOf)) };
+}
+
+/** Walks the served chain from the leaf until an anchor issues the current certificate. */
+export async function findPathToAnchor(
+  served: readonly pkijs.Certificate[],
+  anchors: readonly pkijs.Certificate[],
+  engine: pkijs.ICryptoEngine,
+): Promise<{ path: pkijs.Certificate[]; anchor: pkijs.Certificate }> {
+  const path: pkijs.Certificate[] = [];
+  for (const [index, certificate] of served.entries()) {
+    const previous = path[path.length - 1];
+    if (previous !== undefined) {
+      if (!previous.issuer.isEqual(certificate.subject)) {
+        fail("chain-untrusted", `certificate ${index} does not name the issuer of certificate ${index - 1}`);
+      }
+      if (!isCertificateAuthority(certificate)) fail("chain-untrusted", `certificate ${index} is not a CA`);
+    }
+    path.push(certificate);
+    const anchor = await findIssuingAnchor(certificate, anchors, engine);
+    if (anchor !== undefined) return { path, anchor };
+  }
+  return fail("chain-untrusted", `no trusted anchor issues any of the ${served.length} served certificates`);
+}
+
+async function findIssuingAnchor(
+  certificate: pkijs.Certificate,
+  anchors: readonly pkijs.Certificate[],
+  engine: pkijs.ICryptoEngine,
+): Promise<pkijs.Certificate | undefined> {
+  for (const anchor of anchors) {
+    if (anchor.subject.isEqual(certificate.issuer) && (await signatureVerifiesWith(certificate, anchor, engine))) {
+      return anchor;
+    }
+  }
+  return undefined;
+}
+
+async function signatureVerifiesWith(
+  certificate: pkijs.Certificate,
+  issuer: pkijs.Certificate,
+  engine: pkijs.ICryptoEngine,
+): Promise<boolean> {
+  try {
+    return await certificate.verify(issuer, engine);
+  } catch {
+    // An anchor whose key cannot check this signature (other algorithm) is simply not its issuer.
+    return false;
+  }
+}
+
+async function runPkijs(
+  path: readonly pkijs.Certificate[],
+  anchor: pkijs.Certificate,
+  nowMs: number,
+  engine: pkijs.ICryptoEngine,
+): Promise<void> {
+  const validation = new pkijs.CertificateChainValidationEngine({
+    trustedCerts: [anchor],
+    certs: [...path.slice(1).reverse(), ...path.slice(0, 1)],
+    checkDate: new Date(nowMs),
+  });
+  let outcome: pkijs.CertificateChainValidationEngineVerifyResult;
+  try {
+    outcome = await validation.verify({}, engine);
+  } catch (error) {
+    return fail("chain-untrusted", `pkijs threw: ${String(error)}`);
+  }
+  if (!outcome.result) fail("chain-untrusted", `pkijs: ${outcome.resultMessage} (code ${outcome.resultCode})`);
+}
+
+function describe(certificate: pkijs.Certificate, index: number, pathLength: number): string {
+  const role = index === 0 ? "leaf" : index === pathLength ? "trust anchor" : `chain certificate ${index}`;
+  return `${role} ${certificate.subject.typesAndValues.map((tv) => tv.value.valueBlock.value).join(", ")}`;
+}

@@ -1,0 +1,88 @@
+/**
+ * Downloads the PEM chain from the already-validated URL, and from nowhere
+ * else: redirects are not followed (`redirect: "manual"`, and any non-2xx
+ * answer, 3xx included, is `chain-download-failed`), the whole exchange,
+ * body included, must finish within the timeout (`chain-download-timeout`),
+ * and the body is counted while it streams, so a lying or missing
+ * Content-Length cannot push it past the cap (`chain-too-large`).
+ */
+import { AlexaVerificationError, fail } from "./errors.js";
+
+/** The part of `fetch` the verifier uses; the global `fetch` satisfies it. */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface DownloadLimits {
+  readonly timeoutMs: number;
+  readonly maxBytes: number;
+}
+
+export const DEFAULT_DOWNLOAD_LIMITS: DownloadLimits = { timeoutMs: 3000, maxBytes: 64 * 1024 };
+
+export async function downloadChain(url: string, fetchChain: FetchLike, limits: DownloadLimits = DEFAULT_DOWNLOAD_LIMITS): Promise<string> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new AlexaVerificationError("chain-download-timeout", `${url} took longer than ${limits.timeoutMs} ms`));
+      controller.abort();
+    }, limits.timeoutMs);
+  });
+  try {
+    return await Promise.race([fetchText(url, fetchChain, controller.signal, limits.maxBytes), timeout]);
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+  }
+}
+
+async function fetchText(url: string, fetchChain: FetchLike, signal: AbortSignal, maxBytes: number): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetchChain(url, { method: "GET", redirect: "manual", signal });
+  } catch (error) {
+    return fail("chain-download-failed", `${url}: ${String(error)}`);
+  }
+  if (response.status < 200 || response.status > 299) {
+    await response.body?.cancel();
+    return fail("chain-download-failed", `${url}: HTTP ${response.status}`);
+  }
+  const declared = Number(response.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    return fail("chain-too-large", `${url}: Content-Length ${declared} exceeds ${maxBytes} bytes`);
+  }
+  const bytes = await readCapped(response, maxBytes, url);
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return fail("invalid-pem", `${url}: body is not UTF-8 text`);
+  }
+}
+
+async function readCapped(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+  if (response.body === null) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel();
+        return fail("chain-too-large", `${url}: body exceeds ${maxBytes} bytes`);
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof AlexaVerificationError) throw error;
+    return fail("chain-download-failed", `${url}: body read failed: ${String(error)}`);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}

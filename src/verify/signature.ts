@@ -1,0 +1,64 @@
+/**
+ * The request signature. Alexa sends `Signature-256` (RSASSA-PKCS1-v1_5 over
+ * SHA-256) since 2022 and, before that and still alongside, `Signature`
+ * (the same scheme over SHA-1). When `Signature-256` is present it alone
+ * decides; otherwise `Signature` is checked. The header is strict base64
+ * (`malformed-signature` otherwise); the check itself is WebCrypto's
+ * `verify` over the exact body bytes, with a key imported for that one hash
+ * (workerd binds the hash at import time).
+ */
+import { decodeBase64Strict } from "./base64.js";
+import { fail } from "./errors.js";
+
+export type SignatureAlgorithm = "SHA-256" | "SHA-1";
+
+export interface RequestSignature {
+  readonly algorithm: SignatureAlgorithm;
+  readonly bytes: Uint8Array;
+}
+
+/** Picks and decodes the signature header; throws if absent or not base64. */
+export function readSignatureHeader(headers: Headers): RequestSignature {
+  const sha256 = headers.get("Signature-256");
+  const sha1 = headers.get("Signature");
+  const [algorithm, value]: [SignatureAlgorithm, string | null] = sha256 !== null ? ["SHA-256", sha256] : ["SHA-1", sha1];
+  if (value === null) return fail("missing-signature-header", "neither Signature-256 nor Signature is present");
+  const bytes = decodeBase64Strict(value);
+  if (bytes === undefined || bytes.length === 0) {
+    return fail("malformed-signature", `${algorithm === "SHA-256" ? "Signature-256" : "Signature"} is not base64`);
+  }
+  return { algorithm, bytes };
+}
+
+const MEMOISED_KEYS = 16;
+const importedKeys = new Map<string, CryptoKey>();
+
+/**
+ * Imports the signing certificate's key (base64 SPKI) for one hash, memoised
+ * per isolate; a key WebCrypto cannot use for RSASSA-PKCS1-v1_5 is rejected.
+ */
+export async function importSigningKey(spkiBase64: string, algorithm: SignatureAlgorithm): Promise<CryptoKey> {
+  const memoKey = `${algorithm} ${spkiBase64}`;
+  const memoised = importedKeys.get(memoKey);
+  if (memoised !== undefined) return memoised;
+  const spki = decodeBase64Strict(spkiBase64) ?? fail("unsupported-public-key", "stored key is not base64");
+  let key: CryptoKey;
+  try {
+    key = await crypto.subtle.importKey("spki", spki, { name: "RSASSA-PKCS1-v1_5", hash: algorithm }, false, ["verify"]);
+  } catch (error) {
+    return fail("unsupported-public-key", `signing key is not a usable RSA key: ${String(error)}`);
+  }
+  if (importedKeys.size >= MEMOISED_KEYS) importedKeys.clear();
+  importedKeys.set(memoKey, key);
+  return key;
+}
+
+export async function requireValidSignature(key: CryptoKey, signature: RequestSignature, body: Uint8Array): Promise<void> {
+  let valid: boolean;
+  try {
+    valid = await crypto.subtle.verify("RSASSA-PKCS1-v1_5", key, signature.bytes, body);
+  } catch (error) {
+    return fail("bad-signature", `${signature.algorithm} signature could not be checked: ${String(error)}`);
+  }
+  if (!valid) fail("bad-signature", `${signature.algorithm} signature does not match the body`);
+}

@@ -1,0 +1,53 @@
+/**
+ * Turns the configured trust anchors (PEM strings) into certificates plus a
+ * stable identity: the SHA-256 over the sorted SHA-256 fingerprints of the
+ * anchors. The identity is part of every cache key, so a chain validated under
+ * one anchor set is never served from cache under another. A PEM that does not
+ * parse is a configuration bug, thrown as `TypeError` (a 500, not a 400).
+ * Parsing is memoised by content (a few anchor sets at most), so the bundled
+ * anchors are parsed once per isolate.
+ */
+import type * as pkijs from "pkijs";
+import { AlexaVerificationError } from "./errors.js";
+import { parsePemChain } from "./pem.js";
+
+export interface TrustAnchorSet {
+  readonly certificates: readonly pkijs.Certificate[];
+  /** Hex SHA-256 identifying this exact set of anchors, order-independent. */
+  readonly id: string;
+}
+
+const MEMOISED_ANCHOR_SETS = 8;
+const parsedAnchorSets = new Map<string, Promise<TrustAnchorSet>>();
+
+export function loadTrustAnchors(pems: readonly string[], subtle: SubtleCrypto = crypto.subtle): Promise<TrustAnchorSet> {
+  const key = pems.join("\0");
+  let parsed = parsedAnchorSets.get(key);
+  if (parsed === undefined) {
+    parsed = parseTrustAnchors(pems, subtle);
+    parsedAnchorSets.set(key, parsed);
+    parsed.catch(() => parsedAnchorSets.delete(key));
+    const oldest = parsedAnchorSets.keys().next().value;
+    if (parsedAnchorSets.size > MEMOISED_ANCHOR_SETS && oldest !== undefined) parsedAnchorSets.delete(oldest);
+  }
+  return parsed;
+}
+
+async function parseTrustAnchors(pems: readonly string[], subtle: SubtleCrypto): Promise<TrustAnchorSet> {
+  if (pems.length === 0) throw new TypeError("trustAnchors must contain at least one certificate");
+  const parsed = pems.flatMap((pem, index) => {
+    try {
+      return parsePemChain(pem);
+    } catch (error) {
+      if (error instanceof AlexaVerificationError) throw new TypeError(`trustAnchors[${index}]: ${error.detail}`);
+      throw error;
+    }
+  });
+  const fingerprints = await Promise.all(parsed.map(async ({ der }) => toHex(await subtle.digest("SHA-256", der))));
+  const id = toHex(await subtle.digest("SHA-256", new TextEncoder().encode([...fingerprints].sort().join("\n"))));
+  return { certificates: parsed.map(({ certificate }) => certificate), id };
+}
+
+export function toHex(buffer: ArrayBuffer): string {
+  return Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}

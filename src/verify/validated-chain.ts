@@ -1,0 +1,82 @@
+/**
+ * From a normalised chain URL to a signing key we trust: cache first (memory,
+ * then whatever the configured `CertCache` adds), then the network. A miss
+ * downloads, parses and validates the chain (leaf dates, SAN, path to an
+ * anchor) and stores only what validated. Concurrent misses for one URL and
+ * anchor set share a single download and validation. Every result, cached or
+ * fresh, is re-checked against this request's clock; an entry older than a
+ * day is refetched, in case Amazon replaced the file behind the URL.
+ */
+import type * as pkijs from "pkijs";
+import { encodeBase64 } from "./base64.js";
+import type { CertCache, ValidatedSigningKey } from "./cert-cache.js";
+import { validateChainPath } from "./chain-path.js";
+import { downloadChain, type DownloadLimits, type FetchLike } from "./download-chain.js";
+import { requireEchoApiSan } from "./leaf-checks.js";
+import { parsePemChain } from "./pem.js";
+import { toHex, type TrustAnchorSet } from "./trust-anchors.js";
+import { requireValidAt, validityOf } from "./validity.js";
+
+export const MAX_ENTRY_AGE_MS = 24 * 60 * 60 * 1000;
+
+export interface ChainSource {
+  readonly fetch: FetchLike;
+  readonly cache: CertCache;
+  readonly anchors: TrustAnchorSet;
+  readonly engine: pkijs.ICryptoEngine;
+  readonly limits: DownloadLimits;
+}
+
+const inFlight = new Map<string, Promise<ValidatedSigningKey>>();
+
+export async function getValidatedSigningKey(certUrl: string, nowMs: number, source: ChainSource): Promise<ValidatedSigningKey> {
+  const key = await cacheKeyFor(certUrl, source.anchors.id);
+  const cached = await source.cache.get(key, nowMs);
+  const usable = cached !== undefined && matches(cached, certUrl, source.anchors.id) && isFresh(cached, nowMs);
+  const entry = usable ? cached : await sharedValidation(key, () => downloadAndValidate(certUrl, nowMs, source, key));
+  requireValidAt(entry, nowMs, `signing chain ${certUrl}`);
+  return entry;
+}
+
+/** KV keys are limited to 512 bytes, so the key is a hash of URL and anchor set. */
+export async function cacheKeyFor(certUrl: string, anchorsId: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${anchorsId}\n${certUrl}`));
+  return `alexa-chain:v1:${toHex(digest)}`;
+}
+
+function sharedValidation(key: string, validate: () => Promise<ValidatedSigningKey>): Promise<ValidatedSigningKey> {
+  let flight = inFlight.get(key);
+  if (flight === undefined) {
+    flight = validate().finally(() => inFlight.delete(key));
+    inFlight.set(key, flight);
+  }
+  return flight;
+}
+
+async function downloadAndValidate(certUrl: string, nowMs: number, source: ChainSource, key: string): Promise<ValidatedSigningKey> {
+  const pem = await downloadChain(certUrl, source.fetch, source.limits);
+  const served = parsePemChain(pem).map(({ certificate }) => certificate);
+  const leaf = served[0];
+  if (leaf === undefined) throw new TypeError("parsePemChain returned no certificate");
+  requireValidAt(validityOf(leaf), nowMs, "signing certificate");
+  requireEchoApiSan(leaf);
+  const { window } = await validateChainPath(served, source.anchors.certificates, nowMs, source.engine);
+  const entry: ValidatedSigningKey = {
+    certUrl,
+    anchorsId: source.anchors.id,
+    spki: encodeBase64(new Uint8Array(leaf.subjectPublicKeyInfo.toSchema().toBER(false))),
+    notBefore: window.notBefore,
+    notAfter: window.notAfter,
+    validatedAt: nowMs,
+  };
+  await source.cache.put(key, entry, nowMs);
+  return entry;
+}
+
+function matches(entry: ValidatedSigningKey, certUrl: string, anchorsId: string): boolean {
+  return entry.certUrl === certUrl && entry.anchorsId === anchorsId;
+}
+
+function isFresh(entry: ValidatedSigningKey, nowMs: number): boolean {
+  return Math.abs(nowMs - entry.validatedAt) <= MAX_ENTRY_AGE_MS;
+}
