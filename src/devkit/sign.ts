@@ -5,6 +5,7 @@
  * header or the URL, sign with another key, or point at any chain URL; and
  * `tamperBody` produces a body that no longer matches its signature.
  */
+import { defaultCrypto } from "./crypto-engine";
 import { bytesToBase64, utf8Bytes } from "./encoding";
 import type { RequestSigningKey } from "./keys";
 
@@ -17,6 +18,8 @@ export interface SignBodyOptions {
   readonly signingKey?: RequestSigningKey;
   /** Chain URL header value; `null` leaves the header out. Default: the kit's. */
   readonly chainUrl?: string | null;
+  /** WebCrypto that owns the signing key; default the global one. */
+  readonly crypto?: Crypto;
 }
 
 /** The headers Alexa sends; absent ones are simply not present. */
@@ -37,7 +40,7 @@ export async function signBytes(
   key: RequestSigningKey,
   hash: "SHA-1" | "SHA-256",
   bytes: Uint8Array<ArrayBuffer>,
-  webCrypto: Crypto = crypto,
+  webCrypto: Crypto = defaultCrypto(),
 ): Promise<string> {
   const privateKey = hash === "SHA-1" ? key.sha1 : key.sha256;
   return bytesToBase64(await webCrypto.subtle.sign("RSASSA-PKCS1-v1_5", privateKey, bytes));
@@ -52,9 +55,10 @@ export async function signBody(
   const key = options.signingKey ?? kit.signingKey;
   const omit = new Set(options.omit ?? []);
   const bytes = utf8Bytes(body);
+  const webCrypto = options.crypto ?? defaultCrypto();
   const headers: AlexaSignatureHeaders = {};
-  if (!omit.has("Signature")) headers.Signature = await signBytes(key, "SHA-1", bytes);
-  if (!omit.has("Signature-256")) headers["Signature-256"] = await signBytes(key, "SHA-256", bytes);
+  if (!omit.has("Signature")) headers.Signature = await signBytes(key, "SHA-1", bytes, webCrypto);
+  if (!omit.has("Signature-256")) headers["Signature-256"] = await signBytes(key, "SHA-256", bytes, webCrypto);
   const chainUrl = options.chainUrl === undefined ? kit.chainUrl : options.chainUrl;
   if (chainUrl !== null) headers.SignatureCertChainUrl = chainUrl;
   return headers;
