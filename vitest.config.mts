@@ -1,16 +1,36 @@
 // Vitest runs every test inside workerd through the Workers test pool, with the
 // bindings of wrangler.toml simulated locally by Miniflare (real KV, R2 and D1).
-import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+// test/setup/dev-kit.global.ts makes one dev signing kit per run; its anchors
+// reach the Worker as SKILLFLARE_DEV_TRUST, the same local-only trust as .dev.vars.
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { DEV_SKILL_ID } from "./src/devkit/alexa-ids.ts";
+
+// D1 migrations are read here in Node and applied inside workerd by test/setup/apply-migrations.ts.
+const migrations = await readD1Migrations("./migrations");
 
 export default defineConfig({
   plugins: [
-    cloudflareTest({
-      main: "./src/worker.ts",
-      wrangler: { configPath: "./wrangler.toml" },
+    cloudflareTest(({ inject }) => {
+      const kit = inject("devKit");
+      const devTrust = { anchors: kit.anchorsPem, chains: { [kit.chainUrl]: kit.chainPem } };
+      return {
+        main: "./src/worker.ts",
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            SKILLFLARE_DEV_TRUST: JSON.stringify(devTrust),
+            SKILL_IDS: DEV_SKILL_ID,
+          },
+          kvNamespaces: ["ATTRIBUTES_KV"],
+        },
+      };
     }),
   ],
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["./test/setup/dev-kit.global.ts"],
+    setupFiles: ["./test/setup/apply-migrations.ts"],
   },
 });

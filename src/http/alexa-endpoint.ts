@@ -1,0 +1,66 @@
+/**
+ * The skill endpoint: one POST from Alexa in, one JSON response envelope out.
+ * It caps and reads the raw body, runs the full verification over exactly those
+ * bytes, hands the verified envelope to the skill, and renders the outcome.
+ * Verification failures are a generic 400 with the precise reason logged;
+ * anything the skill throws is our 500, never a crash.
+ */
+import type { ResponseEnvelope } from "ask-sdk-model";
+import { AlexaVerificationError } from "../verify/errors.js";
+import { rejectionResponse } from "../verify/rejection-response.js";
+import { verifyAlexaPayload, type VerifiedRequest, type VerifyOptions } from "../verify/verify-request.js";
+import { HttpError } from "./http-error.js";
+import type { Logger } from "./log.js";
+import { readBodyWithCap } from "./read-body.js";
+
+export interface AlexaRequestContext<E> {
+  readonly env: E;
+  readonly executionContext: ExecutionContext;
+  readonly request: Request;
+  readonly logger: Logger;
+}
+
+export type AlexaHandler<E> = (
+  verified: VerifiedRequest,
+  context: AlexaRequestContext<E>,
+) => Promise<ResponseEnvelope> | ResponseEnvelope;
+
+export interface AlexaEndpointSettings<E> {
+  readonly handler: AlexaHandler<E>;
+  readonly maxBodyBytes: number;
+  readonly verifyOptions: VerifyOptions;
+  readonly logger: Logger;
+}
+
+export async function handleAlexaPost<E>(
+  request: Request,
+  context: Omit<AlexaRequestContext<E>, "request" | "logger">,
+  settings: AlexaEndpointSettings<E>,
+): Promise<Response> {
+  const { logger } = settings;
+  let verified: VerifiedRequest;
+  try {
+    const body = await readBodyWithCap(request, settings.maxBodyBytes);
+    verified = await verifyAlexaPayload(request.headers, body, settings.verifyOptions);
+  } catch (error) {
+    if (error instanceof AlexaVerificationError) {
+      logger.log("warn", "verification_failed", { reason: error.reason, detail: error.detail });
+      return rejectionResponse(error);
+    }
+    const httpError = error instanceof HttpError ? error : HttpError.internal(error);
+    logger.log(httpError.status >= 500 ? "error" : "warn", httpError.code, { detail: httpError.logDetail });
+    return httpError.toResponse();
+  }
+
+  try {
+    const envelope = await settings.handler(verified, { ...context, request, logger });
+    return Response.json(envelope);
+  } catch (error) {
+    const httpError = error instanceof HttpError ? error : HttpError.internal(error);
+    logger.log("error", "skill_failed", {
+      detail: httpError.logDetail,
+      requestType: verified.envelope.request.type,
+    });
+    return httpError.toResponse();
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * `createAlexaWorker(options)` turns a skill handler into a Worker: POST on the
+ * skill path is the Alexa endpoint, extra routes (audio) come next, everything
+ * else is 404 and a wrong method on the skill path is 405. Verification options
+ * are built from the bindings once per isolate, so the certificate cache stays
+ * warm across requests: memory first, then the `CERT_CACHE` KV namespace. Dev
+ * trust (see dev-trust.ts) applies only to requests addressed to loopback.
+ */
+import type { VerifyOptions } from "../verify/verify-request.js";
+import { createKvCertCache } from "../verify/kv-cert-cache.js";
+import { handleAlexaPost, type AlexaHandler } from "./alexa-endpoint.js";
+import { devTrustVerifyOptions, isLoopbackRequest, parseDevTrust } from "./dev-trust.js";
+import { HttpError } from "./http-error.js";
+import { consoleLogger, type Logger } from "./log.js";
+
+/** Bindings the runtime reads; a skill's own Env may carry more. */
+export interface AlexaWorkerEnv {
+  readonly CERT_CACHE?: KVNamespace;
+  /** Comma-separated skill ids this endpoint answers for. */
+  readonly SKILL_IDS?: string;
+  /** Local-only dev CA trust from `.dev.vars`; honoured for loopback requests only. */
+  readonly SKILLFLARE_DEV_TRUST?: string;
+}
+
+/** Any other route: return a Response to answer, or null to pass. */
+export type Route<E> = (
+  request: Request,
+  env: E,
+  executionContext: ExecutionContext,
+) => Promise<Response | null> | Response | null;
+
+export interface AlexaWorkerOptions<E extends AlexaWorkerEnv> {
+  readonly handler: AlexaHandler<E>;
+  /** Path Alexa posts to (the console's endpoint URL path). Default "/". */
+  readonly path?: string;
+  /** Request bodies above this are a 413. Default 256 KiB. */
+  readonly maxBodyBytes?: number;
+  /** Extra verification settings from the bindings (dev trust, clock, fetch). */
+  readonly verifyOptions?: (env: E) => VerifyOptions;
+  readonly routes?: readonly Route<E>[];
+  readonly logger?: Logger;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+export function createAlexaWorker<E extends AlexaWorkerEnv>(
+  options: AlexaWorkerOptions<E>,
+): ExportedHandler<E> {
+  const path = options.path ?? "/";
+  const logger = options.logger ?? consoleLogger;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const productionOptionsFor = memoisePerEnv((env: E): VerifyOptions => ({
+    ...defaultVerifyOptions(env),
+    ...options.verifyOptions?.(env),
+  }));
+  const devOptionsFor = memoisePerEnv((env: E): VerifyOptions | null => {
+    if (env.SKILLFLARE_DEV_TRUST === undefined || env.SKILLFLARE_DEV_TRUST === "") return null;
+    const production = productionOptionsFor(env);
+    const fallbackFetch = production.fetch ?? ((url, init) => fetch(url, init));
+    return { ...production, ...devTrustVerifyOptions(parseDevTrust(env.SKILLFLARE_DEV_TRUST), fallbackFetch) };
+  });
+  const verifyOptionsFor = (env: E, request: Request): VerifyOptions =>
+    (isLoopbackRequest(request) ? devOptionsFor(env) : null) ?? productionOptionsFor(env);
+
+  return {
+    async fetch(request, env, executionContext) {
+      try {
+        const url = new URL(request.url);
+        if (url.pathname === path) {
+          if (request.method !== "POST") {
+            throw new HttpError(405, "method_not_allowed", `${request.method} ${path}`, { allow: "POST" });
+          }
+          return await handleAlexaPost(request, { env, executionContext }, {
+            handler: options.handler,
+            maxBodyBytes,
+            verifyOptions: verifyOptionsFor(env, request),
+            logger,
+          });
+        }
+        for (const route of options.routes ?? []) {
+          const response = await route(request, env, executionContext);
+          if (response !== null) return response;
+        }
+        throw new HttpError(404, "not_found", `${request.method} ${url.pathname}`);
+      } catch (error) {
+        const httpError = error instanceof HttpError ? error : HttpError.internal(error);
+        if (httpError.status >= 500) logger.log("error", httpError.code, { detail: httpError.logDetail });
+        return httpError.toResponse();
+      }
+    },
+  };
+}
+
+/** Skill ids from `SKILL_IDS` and the KV-backed cert cache, when bound. */
+export function defaultVerifyOptions(env: AlexaWorkerEnv): VerifyOptions {
+  const skillIds = (env.SKILL_IDS ?? "")
+    .split(",")
+    .map((id) => id.trim())
+    .filter((id) => id.length > 0);
+  return {
+    ...(skillIds.length > 0 ? { skillIds } : {}),
+    ...(env.CERT_CACHE !== undefined ? { certCache: createKvCertCache(env.CERT_CACHE) } : {}),
+  };
+}
+
+/** Bindings objects are stable per isolate; build derived settings once for each. */
+function memoisePerEnv<E extends object, T>(build: (env: E) => T): (env: E) => T {
+  const built = new WeakMap<E, T>();
+  return (env) => {
+    let value = built.get(env);
+    if (value === undefined) {
+      value = build(env);
+      built.set(env, value);
+    }
+    return value;
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * The one boundary error of the HTTP layer. Anything that decides a request's
+ * HTTP outcome before the skill runs throws an `HttpError`; it knows its status,
+ * the generic body the caller sees, the headers that status needs, and the
+ * precise reason that goes only to the log. Unknown errors (our bugs) become a
+ * generic 500 through `HttpError.internal`.
+ */
+export type HttpErrorCode =
+  | "method_not_allowed"
+  | "payload_too_large"
+  | "not_found"
+  | "internal_error";
+
+const PUBLIC_MESSAGES: Record<HttpErrorCode, string> = {
+  method_not_allowed: "Method not allowed.",
+  payload_too_large: "The request body is too large.",
+  not_found: "Not found.",
+  internal_error: "Internal error.",
+};
+
+export class HttpError extends Error {
+  override readonly name = "HttpError";
+
+  constructor(
+    readonly status: number,
+    readonly code: HttpErrorCode,
+    /** Precise reason for the log; never sent to the caller. */
+    readonly logDetail: string,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(`${code}: ${logDetail}`);
+  }
+
+  static internal(cause: unknown): HttpError {
+    const detail = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    return new HttpError(500, "internal_error", detail);
+  }
+
+  toResponse(): Response {
+    const body = JSON.stringify({ error: this.code, message: PUBLIC_MESSAGES[this.code] });
+    return new Response(body, {
+      status: this.status,
+      headers: { "content-type": "application/json; charset=utf-8", ...this.headers },
+    });
+  }
+}
