@@ -61,13 +61,14 @@ export function analyzeMp3(bytes: Uint8Array, options: AnalyzeOptions = {}): Mp3
       pos += header.frameBytes;
       continue;
     }
-    const next = findLockedFrame(bytes, pos + 1, audioEnd, lockFrames);
+    // Searching from pos itself is safe: a lock there is a different stream, so pos advances.
+    const next = findLockedFrame(bytes, pos, audioEnd, lockFrames);
     if (next === null) {
       notes.push({ code: "trailing-junk", message: `${audioEnd - pos} bytes after the last frame are not audio` });
       junkBytes += audioEnd - pos;
       break;
     }
-    resyncs++;
+    if (next.offset > pos) resyncs++;
     junkBytes += next.offset - pos;
     if (!sameStream(next.header, current) && !mixedStream) {
       mixedStream = true;
