@@ -5,13 +5,14 @@
  * metadata first (conditionals, `If-Range`, size for the range), then fetches just that
  * range from R2 with `onlyIf: { etagMatches }` so a concurrent overwrite cannot mix two
  * versions; if the object changed, or the range is ignored, the whole object is sent.
- * A plain GET is one `get()` (conditionals decided on its metadata), fronted by the edge
- * cache. Missing objects are 404; R2 failures are 503; our own bugs still throw (500).
+ * A plain GET is one `get()` (with R2's `onlyIf` as a hint so a 304 streams no body;
+ * the answer is decided on the returned metadata), fronted by the edge cache. Missing objects are 404; R2 failures are 503; our own bugs still throw (500).
  */
 
 import { audioCacheKey, lookUpCached, storeInCache } from "./cache";
 import { evaluatePreconditions, ifRangeAllowsPartial } from "./conditional";
 import { validateAudioKey } from "./key";
+import { r2PreconditionHint } from "./r2-conditional";
 import {
   defaultAudioCache,
   defaultAudioLog,
@@ -143,12 +144,16 @@ async function serveWhole(context: Context): Promise<Response> {
     const hit = await lookUpCached(cache, cacheKey, key, log);
     if (hit) return answerFromCache(request, hit);
   }
-  const object = await fromStorage(() => bucket.get(key));
-  if (object === null) return notFound();
-  if (evaluatePreconditions(request.headers, validatorsOf(object)) === "not-modified") {
-    await object.body.cancel();
-    return notModified(object, cacheControl);
+  const hint = r2PreconditionHint(request.headers);
+  const fetched = await fromStorage(() => bucket.get(key, hint ? { onlyIf: hint } : {}));
+  if (fetched === null) return notFound();
+  if (evaluatePreconditions(request.headers, validatorsOf(fetched)) === "not-modified") {
+    if (hasBody(fetched)) await fetched.body.cancel();
+    return notModified(fetched, cacheControl);
   }
+  // R2 withheld the body on a hint our own evaluation overrules: read it again.
+  const object = hasBody(fetched) ? fetched : await fromStorage(() => bucket.get(key));
+  if (object === null) return notFound();
   const headers = representationHeaders(object, cacheControl);
   headers.set("Content-Length", String(object.size));
   const response = new Response(object.body, { status: 200, headers });
