@@ -1,0 +1,35 @@
+/**
+ * Runs a skill built with the official `ask-sdk-core` (`SkillBuilders.custom()...create()`)
+ * behind the same `SkillRuntime` interface as `createSkill`. The skill is typed structurally
+ * (anything with `invoke(envelope, context)`), so the core runtime never imports ask-sdk-core
+ * and skills that do not use it do not bundle it. The handler's `handlerInput.context` is the
+ * RuntimeContext (env, waitUntil). Responses pass through the same response checks.
+ * ask-sdk-core needs the `nodejs_compat` flag (docs/ask-sdk-compat.md).
+ */
+import type { RequestEnvelope, ResponseEnvelope } from "ask-sdk-model";
+import type { RuntimeContext, SkillRuntime } from "./dispatcher.js";
+import { jsonConsoleLogger, type SkillLogger } from "./logger.js";
+import { checkResponse, enforceResponseChecks, type ResponseCheckMode } from "./response-checks.js";
+
+/** The part of ask-sdk-core's `Skill`/`CustomSkill` the runtime uses. */
+export interface AskSdkSkill {
+  invoke(envelope: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope>;
+}
+
+export interface AskSdkAdapterOptions {
+  /** "log" by default; use "throw" in development. */
+  readonly checks?: ResponseCheckMode;
+  readonly logger?: SkillLogger;
+}
+
+export function fromAskSdkSkill<Env = unknown>(skill: AskSdkSkill, options: AskSdkAdapterOptions = {}): SkillRuntime<Env> {
+  const logger = options.logger ?? jsonConsoleLogger;
+  return {
+    async handle(envelope, context: RuntimeContext<Env>) {
+      const result = await skill.invoke(envelope, context);
+      const failures = checkResponse(envelope.request, result);
+      enforceResponseChecks(failures, context.checks ?? options.checks ?? "log", logger, envelope.request.type);
+      return result;
+    },
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * Attributes at three lifetimes. `request`: a plain object for this request only (interceptors
+ * to handlers). `session`: a plain object copied from the request's session and sent back as
+ * `sessionAttributes`. `persistent`: stored by a PersistenceAdapter, loaded lazily on the first
+ * read, changed by `set`/`delete` without needing a read, and saved by `save()` or
+ * automatically at the end of a successful request. Values are JSON: `set` serialises at once
+ * (a value JSON cannot hold is a typed error at the call site), and every read returns a fresh
+ * copy, so mutating a value you read changes nothing until you `set` it again.
+ */
+import {
+  PersistenceError,
+  type AttributeChange,
+  type PersistenceAdapter,
+  type PersistenceContext,
+} from "./persistence/adapter.js";
+
+export interface Attributes {
+  readonly request: Record<string, unknown>;
+  readonly session: Record<string, unknown>;
+  readonly persistent: PersistentAttributes;
+}
+
+function serialise(name: string, value: unknown): string {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch (cause) {
+    throw new PersistenceError("not-serializable", `attribute "${name}" cannot be stored as JSON`, { cause });
+  }
+  if (json === undefined) throw new PersistenceError("not-serializable", `attribute "${name}" has no JSON form`);
+  return json;
+}
+
+export class PersistentAttributes {
+  readonly #adapter: PersistenceAdapter | undefined;
+  readonly #partitionKey: string | undefined;
+  readonly #context: PersistenceContext;
+  #stored: Promise<Map<string, string>> | undefined;
+  readonly #changes = new Map<string, string | null>();
+
+  constructor(adapter: PersistenceAdapter | undefined, partitionKey: string | undefined, context: PersistenceContext) {
+    this.#adapter = adapter;
+    this.#partitionKey = partitionKey;
+    this.#context = context;
+  }
+
+  #target(): { adapter: PersistenceAdapter; partitionKey: string } {
+    if (this.#adapter === undefined) throw new PersistenceError("not-configured", "createSkill({ persistence }) was not given an adapter");
+    if (this.#partitionKey === undefined) throw new PersistenceError("missing-partition-key", "the request carries no user id to store attributes under");
+    return { adapter: this.#adapter, partitionKey: this.#partitionKey };
+  }
+
+  #load(): Promise<Map<string, string>> {
+    const { adapter, partitionKey } = this.#target();
+    this.#stored ??= adapter.load(partitionKey);
+    return this.#stored;
+  }
+
+  async get<T = unknown>(name: string): Promise<T | undefined> {
+    const json = this.#changes.has(name) ? this.#changes.get(name) : (await this.#load()).get(name);
+    return json === null || json === undefined ? undefined : (JSON.parse(json) as T);
+  }
+
+  /** Every attribute, as stored plus this request's unsaved changes. */
+  async getAll(): Promise<Record<string, unknown>> {
+    const current = new Map(await this.#load());
+    for (const [name, json] of this.#changes) {
+      if (json === null) current.delete(name);
+      else current.set(name, json);
+    }
+    return Object.fromEntries([...current].map(([name, json]) => [name, JSON.parse(json) as unknown]));
+  }
+
+  /** Records a change (no read needed); `undefined` deletes the attribute. */
+  set(name: string, value: unknown): void {
+    this.#target();
+    if (typeof name !== "string" || name === "") throw new PersistenceError("invalid-attribute-name", "attribute names are non-empty strings");
+    this.#changes.set(name, value === undefined ? null : serialise(name, value));
+  }
+
+  delete(name: string): void {
+    this.set(name, undefined);
+  }
+
+  /** Deletes every attribute stored for this user (and any unsaved change). */
+  async clear(): Promise<void> {
+    for (const name of (await this.#load()).keys()) this.#changes.set(name, null);
+    for (const name of this.#changes.keys()) this.#changes.set(name, null);
+  }
+
+  get hasUnsavedChanges(): boolean {
+    return this.#changes.size > 0;
+  }
+
+  /** Writes the unsaved changes (only those) through the adapter. */
+  async save(): Promise<void> {
+    if (this.#changes.size === 0) return;
+    const { adapter, partitionKey } = this.#target();
+    const changes: AttributeChange[] = [...this.#changes].map(([name, json]) => ({ name, json }));
+    await adapter.save(partitionKey, changes, this.#context);
+    const stored = this.#stored === undefined ? undefined : await this.#stored;
+    for (const { name, json } of changes) {
+      if (json === null) stored?.delete(name);
+      else stored?.set(name, json);
+      // A set() made while the save was in flight stays unsaved.
+      if (this.#changes.get(name) === json) this.#changes.delete(name);
+    }
+  }
+}
+
+export function createAttributes(
+  sessionAttributes: Readonly<Record<string, unknown>> | undefined,
+  persistent: PersistentAttributes,
+): Attributes {
+  return { request: {}, session: structuredClone({ ...sessionAttributes }), persistent };
+}

@@ -1,0 +1,129 @@
+/**
+ * The skill runtime the Worker calls with a verified envelope. One request runs:
+ *   request interceptors -> first handler whose canHandle is true -> response interceptors ->
+ *   automatic save of changed persistent attributes.
+ * Any throw in those steps (including "no handler matched", a NoMatchingHandlerError) goes to
+ * the first error handler that accepts it, with a fresh response builder; its response skips
+ * the response interceptors and the save (a failed request persists nothing), as in the ASK
+ * SDK. With no accepting error handler the error propagates to the Worker. Finally the
+ * response checks run in the chosen mode; a ResponseCheckError is never given to error handlers.
+ */
+import type { RequestEnvelope, Response, ResponseEnvelope } from "ask-sdk-model";
+import type { ErrorHandler, HandlerOutput, RequestHandler, RequestInterceptor, ResponseInterceptor } from "./handler.js";
+import { createHandlerInput, type HandlerInput } from "./handler-input.js";
+import { jsonConsoleLogger, type SkillLogger } from "./logger.js";
+import type { PersistenceAdapter } from "./persistence/adapter.js";
+import { userIdOf } from "./request-access.js";
+import { ResponseBuilder, type BuiltResponse } from "./response-builder.js";
+import { checkResponse, enforceResponseChecks, type ResponseCheckMode } from "./response-checks.js";
+import { platformFetch, type FetchFunction } from "./services/alexa-api.js";
+
+/** What the Worker hands the runtime with each request. */
+export interface RuntimeContext<Env = unknown> {
+  readonly env: Env;
+  waitUntil(promise: Promise<unknown>): void;
+  /** Outbound fetch for Alexa service calls; defaults to the global fetch. */
+  readonly fetch?: FetchFunction;
+  /** Overrides the skill's check mode for this request (e.g. "throw" under `wrangler dev`). */
+  readonly checks?: ResponseCheckMode;
+}
+
+export interface SkillRuntime<Env = unknown> {
+  handle(envelope: RequestEnvelope, context: RuntimeContext<Env>): Promise<ResponseEnvelope>;
+}
+
+export interface SkillOptions<Env = unknown> {
+  readonly handlers: readonly RequestHandler<Env>[];
+  readonly requestInterceptors?: readonly RequestInterceptor<Env>[];
+  readonly responseInterceptors?: readonly ResponseInterceptor<Env>[];
+  readonly errorHandlers?: readonly ErrorHandler<Env>[];
+  /** An adapter, or a factory called per request with the Worker's env. */
+  readonly persistence?: PersistenceAdapter | ((env: Env) => PersistenceAdapter);
+  /** Whose attributes: the user id by default. */
+  readonly partitionKey?: (envelope: RequestEnvelope) => string | undefined;
+  /** Save changed persistent attributes after a successful request (default true). */
+  readonly autoSave?: boolean;
+  /** "log" by default; use "throw" in development. */
+  readonly checks?: ResponseCheckMode;
+  readonly logger?: SkillLogger;
+}
+
+export class NoMatchingHandlerError extends Error {
+  override readonly name = "NoMatchingHandlerError";
+
+  constructor(
+    readonly requestType: string,
+    readonly intentName: string | undefined,
+  ) {
+    super(`no handler can handle ${requestType}${intentName === undefined ? "" : ` (intent ${intentName})`}`);
+  }
+}
+
+async function firstMatch<T, A extends unknown[]>(
+  candidates: readonly T[],
+  accepts: (candidate: T, ...args: A) => boolean | Promise<boolean>,
+  ...args: A
+): Promise<T | undefined> {
+  for (const candidate of candidates) if (await accepts(candidate, ...args)) return candidate;
+  return undefined;
+}
+
+function buildOutput<Env>(output: HandlerOutput, input: HandlerInput<Env>): BuiltResponse {
+  const builder = output instanceof ResponseBuilder ? output : input.responseBuilder;
+  if (output === undefined || output instanceof ResponseBuilder) {
+    return builder.build({ requestHasSession: input.envelope.session !== undefined });
+  }
+  return { response: output as Response, knownAudio: { speech: [], reprompt: [] } };
+}
+
+export function createSkill<Env = unknown>(options: SkillOptions<Env>): SkillRuntime<Env> {
+  const { handlers, requestInterceptors = [], responseInterceptors = [], errorHandlers = [] } = options;
+  const logger = options.logger ?? jsonConsoleLogger;
+  const partitionKeyOf = options.partitionKey ?? userIdOf;
+
+  async function runHandler(input: HandlerInput<Env>): Promise<BuiltResponse> {
+    for (const interceptor of requestInterceptors) {
+      await (typeof interceptor === "function" ? interceptor(input) : interceptor.process(input));
+    }
+    const handler = await firstMatch(handlers, (h, i: HandlerInput<Env>) => h.canHandle(i), input);
+    if (handler === undefined) throw new NoMatchingHandlerError(input.requestType, input.intentName);
+    const built = buildOutput(await handler.handle(input), input);
+    for (const interceptor of responseInterceptors) {
+      await (typeof interceptor === "function" ? interceptor(input, built.response) : interceptor.process(input, built.response));
+    }
+    if (options.autoSave !== false) await input.attributes.persistent.save();
+    return built;
+  }
+
+  async function runErrorHandler(input: HandlerInput<Env>, error: unknown): Promise<BuiltResponse> {
+    const errorInput: HandlerInput<Env> = { ...input, responseBuilder: new ResponseBuilder() };
+    const handler = await firstMatch(errorHandlers, (h, i: HandlerInput<Env>, e: unknown) => h.canHandle(i, e), errorInput, error);
+    if (handler === undefined) throw error;
+    return buildOutput(await handler.handle(errorInput, error), errorInput);
+  }
+
+  return {
+    async handle(envelope, context) {
+      const persistence = typeof options.persistence === "function" ? options.persistence(context.env) : options.persistence;
+      const input = createHandlerInput({
+        envelope,
+        env: context.env,
+        waitUntil: (promise) => context.waitUntil(promise),
+        fetch: context.fetch ?? platformFetch,
+        persistence,
+        partitionKey: partitionKeyOf(envelope),
+      });
+      let built: BuiltResponse;
+      try {
+        built = await runHandler(input);
+      } catch (error) {
+        built = await runErrorHandler(input, error);
+      }
+      const result: ResponseEnvelope = { version: "1.0", response: built.response };
+      if (envelope.session !== undefined) result.sessionAttributes = input.attributes.session;
+      const failures = checkResponse(envelope.request, result, built.knownAudio);
+      enforceResponseChecks(failures, context.checks ?? options.checks ?? "log", logger, envelope.request.type);
+      return result;
+    },
+  };
+}

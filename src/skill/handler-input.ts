@@ -1,0 +1,96 @@
+/**
+ * What every handler, interceptor and error handler receives: the envelope and its typed
+ * parts (request, intent, slots, session, locale, user and device ids), the attributes, a
+ * response builder, the Worker's env and `waitUntil`, and the Alexa service clients. Built
+ * once per request by the dispatcher; error handlers get a copy with a fresh builder.
+ */
+import type { Intent, IntentRequest, Request, RequestEnvelope } from "ask-sdk-model";
+import { createAttributes, PersistentAttributes, type Attributes } from "./attributes.js";
+import type { PersistenceAdapter } from "./persistence/adapter.js";
+import {
+  apiAccessOf,
+  deviceIdOf,
+  intentOf,
+  localeOf,
+  personIdOf,
+  slotAccess,
+  supportsInterface,
+  userIdOf,
+  type SlotAccess,
+} from "./request-access.js";
+import { ResponseBuilder } from "./response-builder.js";
+import type { FetchFunction } from "./services/alexa-api.js";
+import { createDirectiveService, type DirectiveService } from "./services/directive-service.js";
+
+export interface SkillServices {
+  /** Progressive responses (VoicePlayer.Speak) through Alexa's Directive Service. */
+  readonly directives: DirectiveService;
+}
+
+export interface HandlerInput<Env = unknown, R extends Request = Request> {
+  readonly envelope: RequestEnvelope;
+  readonly request: R;
+  readonly requestType: R["type"];
+  readonly requestId: string;
+  readonly intent: Intent | undefined;
+  readonly intentName: string | undefined;
+  readonly slots: SlotAccess;
+  /** Present for LaunchRequest/IntentRequest/SessionEndedRequest; absent for AudioPlayer events. */
+  readonly session: { readonly id: string; readonly isNew: boolean } | undefined;
+  readonly locale: string | undefined;
+  readonly userId: string | undefined;
+  readonly deviceId: string | undefined;
+  readonly personId: string | undefined;
+  supports(interfaceName: string): boolean;
+  readonly attributes: Attributes;
+  readonly responseBuilder: ResponseBuilder;
+  readonly env: Env;
+  waitUntil(promise: Promise<unknown>): void;
+  readonly services: SkillServices;
+}
+
+/** The input of an intent handler: the intent is known to be there. */
+export type IntentHandlerInput<Env = unknown> = HandlerInput<Env, IntentRequest> & {
+  readonly intent: Intent;
+  readonly intentName: string;
+};
+
+export interface InputSources<Env> {
+  readonly envelope: RequestEnvelope;
+  readonly env: Env;
+  readonly waitUntil: (promise: Promise<unknown>) => void;
+  readonly fetch: FetchFunction;
+  readonly persistence: PersistenceAdapter | undefined;
+  readonly partitionKey: string | undefined;
+}
+
+export function createHandlerInput<Env>(sources: InputSources<Env>): HandlerInput<Env> {
+  const { envelope } = sources;
+  const request = envelope.request;
+  const intent = intentOf(request);
+  const waitUntil = (promise: Promise<unknown>) => sources.waitUntil(promise);
+  const persistent = new PersistentAttributes(sources.persistence, sources.partitionKey, { waitUntil });
+  const session = envelope.session;
+  return {
+    envelope,
+    request,
+    requestType: request.type,
+    requestId: request.requestId,
+    intent,
+    intentName: intent?.name,
+    slots: slotAccess(intent),
+    session: session === undefined ? undefined : { id: session.sessionId, isNew: session.new },
+    locale: localeOf(request),
+    userId: userIdOf(envelope),
+    deviceId: deviceIdOf(envelope),
+    personId: personIdOf(envelope),
+    supports: (name) => supportsInterface(envelope, name),
+    attributes: createAttributes(session?.attributes, persistent),
+    responseBuilder: new ResponseBuilder(),
+    env: sources.env,
+    waitUntil,
+    services: {
+      directives: createDirectiveService({ ...apiAccessOf(envelope), fetch: sources.fetch, requestId: request.requestId }),
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Response checks: what Alexa would reject, caught before the response leaves the Worker.
+ * `checkResponse` is pure and returns every failure (rules live in checks/*.ts);
+ * `enforceResponseChecks` applies the mode: "throw" (development: a ResponseCheckError naming
+ * each broken rule), "log" (production: one warn event, the response still goes out), "off".
+ */
+import type { Request, ResponseEnvelope } from "ask-sdk-model";
+import { dialogRules } from "./checks/dialog-rules.js";
+import { playbackRules } from "./checks/playback-rules.js";
+import { sizeRules } from "./checks/size-rules.js";
+import { speechAudioRules } from "./checks/speech-audio-rules.js";
+import type { CheckedResponse, ResponseCheckFailure } from "./checks/types.js";
+import type { SkillLogger } from "./logger.js";
+import type { KnownAudio } from "./response-builder.js";
+
+export type { ResponseCheckFailure, ResponseCheckRule } from "./checks/types.js";
+
+export type ResponseCheckMode = "throw" | "log" | "off";
+
+export class ResponseCheckError extends Error {
+  override readonly name = "ResponseCheckError";
+
+  constructor(readonly failures: readonly ResponseCheckFailure[]) {
+    super(
+      `Alexa would reject this response (${failures.length} problem${failures.length === 1 ? "" : "s"}):\n` +
+        failures.map((failure) => `  - [${failure.rule}] ${failure.message}`).join("\n"),
+    );
+  }
+}
+
+const NO_KNOWN_AUDIO: KnownAudio = { speech: [], reprompt: [] };
+
+/** Every rule the response breaks, in a stable order; empty when Alexa should accept it. */
+export function checkResponse(
+  request: Request,
+  envelope: ResponseEnvelope,
+  knownAudio: KnownAudio = NO_KNOWN_AUDIO,
+): ResponseCheckFailure[] {
+  const subject: CheckedResponse = { request, envelope, response: envelope.response, knownAudio };
+  return [...sizeRules(subject), ...speechAudioRules(subject), ...playbackRules(subject), ...dialogRules(subject)];
+}
+
+export function enforceResponseChecks(
+  failures: readonly ResponseCheckFailure[],
+  mode: ResponseCheckMode,
+  logger: SkillLogger,
+  requestType: string,
+): void {
+  if (failures.length === 0 || mode === "off") return;
+  if (mode === "throw") throw new ResponseCheckError(failures);
+  logger.log("warn", "skill.response_check_failed", {
+    requestType,
+    rules: failures.map((failure) => failure.rule),
+    messages: failures.map((failure) => failure.message),
+  });
+}
