@@ -8,7 +8,7 @@
  * DESIGN.md "Cert cache".
  */
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createDevSigningKit, createKitChainFetch, getSharedDevSigningKit, type DevSigningKit } from "../../src/devkit/index.js";
 import { createMemoryCertCache, type ValidatedSigningKey } from "../../src/verify/cert-cache.js";
 import { createKvCertCache, type KVNamespaceLike } from "../../src/verify/kv-cert-cache.js";
@@ -165,6 +165,24 @@ describe("memory cache and single flight", () => {
     expect(await cache.get("b", 0)).toBeUndefined();
     expect((await cache.get("a", 0))?.certUrl).toBe("a");
     expect((await cache.get("c", 0))?.certUrl).toBe("c");
+  });
+});
+
+describe("defaults", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("without options it downloads with the global fetch and remembers in this isolate's memory", async () => {
+    const { clock } = await devKit();
+    const kit = await kitAt(clock);
+    const serve = createKitChainFetch(kit);
+    const spy = vi.spyOn(globalThis, "fetch").mockImplementation((input, init) => serve(input, init));
+    await verifyAt(kit, clock, {});
+    await verifyAt(kit, clock, {});
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(spy.mock.calls[0]?.[0]).toBe(kit.chainUrl);
+    expect(spy.mock.calls[0]?.[1]?.redirect).toBe("manual");
   });
 });
 

@@ -82,6 +82,12 @@ describe("path to a trusted anchor over Amazon's real chains", () => {
     expect(result.path).toHaveLength(length);
   });
 
+  it("an issuing CA given as the only anchor ends the path at the leaf", async () => {
+    const served = chain("echo-api-cert-7_2019-2020.pem");
+    const result = await validateChainPath(served, [served[1]!], midValidity(served[0]), engine);
+    expect(result.path).toHaveLength(1);
+  });
+
   it("pkijs alone, handed the whole served chain, rejects it: the reason for walking the chain first", async () => {
     const served = chain("echo-api-cert-7_2019-2020.pem");
     const validation = new pkijs.CertificateChainValidationEngine({
