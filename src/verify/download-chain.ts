@@ -7,6 +7,7 @@
  * Content-Length cannot push it past the cap (`chain-too-large`).
  */
 import { AlexaVerificationError, fail } from "./errors.js";
+import { readStreamCapped } from "./read-capped.js";
 
 /** The part of `fetch` the verifier uses; the global `fetch` satisfies it. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -59,30 +60,11 @@ async function fetchText(url: string, fetchChain: FetchLike, signal: AbortSignal
 }
 
 async function readCapped(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
-  if (response.body === null) return new Uint8Array(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
+  let bytes: Uint8Array | undefined;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel();
-        return fail("chain-too-large", `${url}: body exceeds ${maxBytes} bytes`);
-      }
-      chunks.push(value);
-    }
+    bytes = await readStreamCapped(response.body, maxBytes);
   } catch (error) {
-    if (error instanceof AlexaVerificationError) throw error;
     return fail("chain-download-failed", `${url}: body read failed: ${String(error)}`);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return bytes ?? fail("chain-too-large", `${url}: body exceeds ${maxBytes} bytes`);
 }
