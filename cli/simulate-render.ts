@@ -1,0 +1,92 @@
+/**
+ * Turns a skill's response envelope into the few lines a person wants to read after
+ * `npm run simulate`: what Alexa would say (SSML reduced to text, `<audio>` shown as
+ * `[audio <url>]`), the reprompt, the card, each directive on one line (for example
+ * `AudioPlayer.Play REPLACE_ALL https://localhost:8787/audio/stories/dragons.mp3
+ * token=story:dragons offset=0`), and what happens to the session. Pure; no Node imports.
+ */
+import type { Directive, ResponseEnvelope, ui } from "ask-sdk-model";
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (whole, name: string) => {
+    const lower = name.toLowerCase();
+    if (lower.startsWith("#x")) return String.fromCodePoint(Number.parseInt(lower.slice(2), 16));
+    if (lower.startsWith("#")) return String.fromCodePoint(Number.parseInt(lower.slice(1), 10));
+    return ENTITIES[lower] ?? whole;
+  });
+}
+
+/** SSML as readable text: tags dropped, `<audio>` and `<break>` made visible, entities decoded. */
+export function ssmlToText(ssml: string): string {
+  return decodeEntities(
+    ssml
+      .replace(/<audio\b[^>]*\bsrc\s*=\s*(["'])(.*?)\1[^>]*>/gi, (_m, _q, src: string) => ` [audio ${src}] `)
+      .replace(/<break\b[^>]*>/gi, " ")
+      .replace(/<\/?(p|s)\b[^>]*>/gi, " ")
+      .replace(/<[^>]+>/g, ""),
+  )
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export function outputSpeechText(speech: ui.OutputSpeech | undefined): string | undefined {
+  if (speech === undefined) return undefined;
+  return speech.type === "SSML" ? ssmlToText(speech.ssml) : speech.text;
+}
+
+function cardText(card: ui.Card): string {
+  switch (card.type) {
+    case "Simple":
+      return `${card.title ?? ""}: ${card.content ?? ""}`;
+    case "Standard":
+      return `${card.title ?? ""}: ${card.text ?? ""}`;
+    case "AskForPermissionsConsent":
+      return `AskForPermissionsConsent ${card.permissions.join(", ")}`;
+    default:
+      return card.type;
+  }
+}
+
+/** One readable line per directive; unknown directives show their type and JSON. */
+export function directiveLine(directive: Directive): string {
+  switch (directive.type) {
+    case "AudioPlayer.Play": {
+      const stream = directive.audioItem?.stream;
+      const previous = stream?.expectedPreviousToken === undefined ? "" : ` expectedPreviousToken=${stream.expectedPreviousToken}`;
+      return `AudioPlayer.Play ${directive.playBehavior ?? "?"} ${stream?.url ?? "?"} token=${stream?.token ?? "?"} offset=${stream?.offsetInMilliseconds ?? 0}${previous}`;
+    }
+    case "AudioPlayer.ClearQueue":
+      return `AudioPlayer.ClearQueue ${directive.clearBehavior ?? ""}`.trim();
+    case "AudioPlayer.Stop":
+      return "AudioPlayer.Stop";
+    default: {
+      const { type, ...rest } = directive as { type: string } & Record<string, unknown>;
+      return Object.keys(rest).length === 0 ? type : `${type} ${JSON.stringify(rest)}`;
+    }
+  }
+}
+
+function sessionLine(shouldEndSession: boolean | null | undefined): string {
+  if (shouldEndSession === true) return "session:   ends";
+  if (shouldEndSession === false) return "session:   stays open (Alexa listens)";
+  return "session:   not set";
+}
+
+/** The readable summary of a response envelope, one string per line. */
+export function renderResponse(envelope: ResponseEnvelope): string[] {
+  const response = envelope.response ?? {};
+  const lines: string[] = [];
+  const speech = outputSpeechText(response.outputSpeech);
+  if (speech !== undefined) lines.push(`speech:    ${speech}`);
+  const reprompt = outputSpeechText(response.reprompt?.outputSpeech);
+  if (reprompt !== undefined) lines.push(`reprompt:  ${reprompt}`);
+  if (response.card !== undefined) lines.push(`card:      ${cardText(response.card)}`);
+  for (const directive of response.directives ?? []) lines.push(`directive: ${directiveLine(directive)}`);
+  if (lines.length === 0) lines.push("(empty response: nothing said, nothing played)");
+  lines.push(sessionLine(response.shouldEndSession));
+  const attributes = envelope.sessionAttributes;
+  if (attributes !== undefined && Object.keys(attributes).length > 0) lines.push(`attributes: ${JSON.stringify(attributes)}`);
+  return lines;
+}
