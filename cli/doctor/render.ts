@@ -24,11 +24,11 @@ export function renderDoctorReport(report: DoctorReport): string[] {
   }
   if (report.audio !== null) {
     lines.push(report.audio.target === "ssml" ? "AUDIO (SSML <audio> rules)" : "AUDIO (AudioPlayer rules)");
-    lines.push(...renderAudioCheck("  body", report.audio).map((line) => (line.startsWith("  ") ? `  ${line}` : line)));
+    lines.push(...renderAudioCheck("body", report.audio).map((line) => `  ${line}`));
   }
   const { verdict } = report;
-  lines.push("VERDICT", `  ${mark(verdict.playable)} ${verdict.summary}`);
-  for (const problem of verdict.problems.slice(verdict.playable ? 0 : 1)) lines.push(`  ✗ [${problem.code}] ${problem.message}`);
+  lines.push("VERDICT", verdict.playable ? `  ✓ ${verdict.summary}` : "  ✗ Alexa will likely fail:");
+  for (const problem of verdict.problems) lines.push(`    - [${problem.code}] ${problem.message}`);
   for (const warning of verdict.warnings) lines.push(`  ! [${warning.code}] ${warning.message}`);
   if (verdict.advice.length > 0) lines.push("WHAT TO CHANGE", ...verdict.advice.map((a) => `  - ${a}`));
   return lines;

@@ -69,7 +69,7 @@ export function probeTls(profile: TlsProfile, options: TlsProbeOptions): Promise
       resolve({ ok: false, profile, failure: "timeout", message: "the TLS handshake timed out" });
       socket.destroy();
     });
-    socket.once("error", (error: NodeJS.ErrnoException) => resolve({ ok: false, profile, failure: classify(error), message: `${error.code ?? "error"}: ${error.message}` }));
+    socket.once("error", (error: NodeJS.ErrnoException) => resolve({ ok: false, profile, failure: classify(error), message: shortMessage(error) }));
   });
 }
 
@@ -79,4 +79,11 @@ function classify(error: NodeJS.ErrnoException): TlsFailure {
   if (/PROTOCOL_VERSION|UNSUPPORTED_PROTOCOL|WRONG_VERSION/.test(code)) return "protocol-version";
   if (/^E(CONNREFUSED|CONNRESET|NOTFOUND|HOSTUNREACH|NETUNREACH|AI_AGAIN|PIPE)$/.test(code)) return "connection-failed";
   return "tls-error";
+}
+
+/** "CODE (reason)" without OpenSSL's file/line noise. */
+function shortMessage(error: NodeJS.ErrnoException): string {
+  const firstLine = error.message.split("\n")[0] ?? "";
+  const reason = /:error:[0-9A-F]+:[^:]*:[^:]*:([^:]+)/.exec(firstLine)?.[1] ?? firstLine;
+  return error.code !== undefined ? `${error.code} (${reason.trim()})` : reason.trim();
 }

@@ -53,7 +53,7 @@ export function decideVerdict(hosts: readonly HostTlsReport[], http: HttpProbeRe
     const { conservative, modern } = report;
     if (!conservative.ok) {
       if (modern.ok && modern.certificate?.keyType === "ecdsa") {
-        problems.push({ code: "ecdsa-only", message: `${where} offers only an ECDSA certificate (ECDHE-ECDSA suites): a TLS 1.2 client offering RSA suites gets ${conservative.failure} (${conservative.message}), the handshake_failure Alexa reported in the seed thread` });
+        problems.push({ code: "ecdsa-only", message: `${where} serves only an ECDSA certificate: a TLS 1.2 client offering only RSA cipher suites gets a handshake_failure alert (${conservative.message}), which is how Alexa failed in the seed thread ("I can't connect to the URI of the audio file")` });
         advice.add(http.servedByCloudflare ? CLOUDFLARE_ADVICE : GENERIC_ECDSA_ADVICE);
       } else if (modern.ok) {
         problems.push({ code: "rsa-handshake-failed", message: `${where} refused a TLS 1.2 handshake with RSA suites (${conservative.message}); the default handshake used ${modern.protocol} ${modern.cipher}` });
