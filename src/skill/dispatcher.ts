@@ -1,12 +1,12 @@
 /**
  * The skill runtime the Worker calls with a verified envelope. One request runs:
  *   request interceptors -> first handler whose canHandle is true -> response interceptors ->
- *   automatic save of changed persistent attributes.
- * Any throw in those steps (including "no handler matched", a NoMatchingHandlerError) goes to
- * the first error handler that accepts it, with a fresh response builder; its response skips
- * the response interceptors and the save (a failed request persists nothing), as in the ASK
- * SDK. With no accepting error handler the error propagates to the Worker. Finally the
- * response checks run in the chosen mode; a ResponseCheckError is never given to error handlers.
+ *   response checks -> automatic save of changed persistent attributes.
+ * Any throw in those steps (including "no handler matched", a NoMatchingHandlerError, and a
+ * failed save) goes to the first error handler that accepts it, with a fresh response builder;
+ * its response skips the response interceptors and the save (a failed request persists
+ * nothing), as in the ASK SDK. With no accepting error handler the error propagates to the
+ * Worker. A ResponseCheckError ("throw" mode) always propagates: it is a bug in the skill.
  */
 import type { RequestEnvelope, Response, ResponseEnvelope } from "ask-sdk-model";
 import type { ErrorHandler, HandlerOutput, RequestHandler, RequestInterceptor, ResponseInterceptor } from "./handler.js";
@@ -15,7 +15,7 @@ import { jsonConsoleLogger, type SkillLogger } from "./logger.js";
 import type { PersistenceAdapter } from "./persistence/adapter.js";
 import { userIdOf } from "./request-access.js";
 import { ResponseBuilder, type BuiltResponse } from "./response-builder.js";
-import { checkResponse, enforceResponseChecks, type ResponseCheckMode } from "./response-checks.js";
+import { checkResponse, enforceResponseChecks, ResponseCheckError, type ResponseCheckMode } from "./response-checks.js";
 import { platformFetch, type FetchFunction } from "./services/alexa-api.js";
 
 /** What the Worker hands the runtime with each request. */
@@ -91,7 +91,6 @@ export function createSkill<Env = unknown>(options: SkillOptions<Env>): SkillRun
     for (const interceptor of responseInterceptors) {
       await (typeof interceptor === "function" ? interceptor(input, built.response) : interceptor.process(input, built.response));
     }
-    if (options.autoSave !== false) await input.attributes.persistent.save();
     return built;
   }
 
@@ -113,17 +112,22 @@ export function createSkill<Env = unknown>(options: SkillOptions<Env>): SkillRun
         persistence,
         partitionKey: partitionKeyOf(envelope),
       });
-      let built: BuiltResponse;
+      const mode = context.checks ?? options.checks ?? "log";
+      const finish = (built: BuiltResponse): ResponseEnvelope => {
+        const result: ResponseEnvelope = { version: "1.0", response: built.response };
+        if (envelope.session !== undefined) result.sessionAttributes = input.attributes.session;
+        enforceResponseChecks(checkResponse(envelope.request, result, built.knownAudio), mode, logger, envelope.request.type);
+        return result;
+      };
       try {
-        built = await runHandler(input);
+        const result = finish(await runHandler(input));
+        // Saved only once the response passed its checks, so a rejected answer stores nothing.
+        if (options.autoSave !== false) await input.attributes.persistent.save();
+        return result;
       } catch (error) {
-        built = await runErrorHandler(input, error);
+        if (error instanceof ResponseCheckError) throw error;
+        return finish(await runErrorHandler(input, error));
       }
-      const result: ResponseEnvelope = { version: "1.0", response: built.response };
-      if (envelope.session !== undefined) result.sessionAttributes = input.attributes.session;
-      const failures = checkResponse(envelope.request, result, built.knownAudio);
-      enforceResponseChecks(failures, context.checks ?? options.checks ?? "log", logger, envelope.request.type);
-      return result;
     },
   };
 }
