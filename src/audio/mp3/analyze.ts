@@ -3,11 +3,13 @@
 // the next locked frame and the skipped bytes are counted as junk. Works on any Uint8Array in
 // any runtime; returns a typed failure instead of throwing.
 
-import { frameSeconds, type FrameHeader, parseFrameHeader, sameStream } from "./frame-header";
+import { cachedHeaderParser, frameSeconds, type FrameHeader, sameStream } from "./frame-header";
 import type { BitrateProfile, Mp3Note, Mp3Result, VbrHeader } from "./report";
 import { DEFAULT_LOCK_FRAMES, findLockedFrame } from "./sync";
 import { locateTags } from "./tags";
 import { readVbrHeader } from "./vbr-header";
+
+type HeaderReader = ReturnType<typeof cachedHeaderParser>;
 
 export interface AnalyzeOptions {
   /** Consecutive consistent frames needed to accept a sync (default 3). */
@@ -48,9 +50,10 @@ export function analyzeMp3(bytes: Uint8Array, options: AnalyzeOptions = {}): Mp3
   let current: FrameHeader = first;
   let mixedStream = false;
   let resyncs = 0;
+  const readHeader = cachedHeaderParser();
 
   while (pos < audioEnd) {
-    const header = pos + 4 <= audioEnd ? parseHeaderOfStream(bytes, pos, current) : null;
+    const header = pos + 4 <= audioEnd ? parseHeaderOfStream(readHeader, bytes, pos, current) : null;
     if (header !== null) {
       if (pos + header.frameBytes > audioEnd) {
         notes.push({ code: "truncated-final-frame", message: `the last frame is cut short by ${pos + header.frameBytes - audioEnd} bytes` });
@@ -105,8 +108,8 @@ export function analyzeMp3(bytes: Uint8Array, options: AnalyzeOptions = {}): Mp3
 }
 
 /** The header at pos if it continues the current stream; once locked, one header is enough. */
-function parseHeaderOfStream(bytes: Uint8Array, pos: number, current: FrameHeader): FrameHeader | null {
-  const header = parseFrameHeader(bytes, pos);
+function parseHeaderOfStream(readHeader: HeaderReader, bytes: Uint8Array, pos: number, current: FrameHeader): FrameHeader | null {
+  const header = readHeader(bytes, pos);
   return header !== null && sameStream(header, current) ? header : null;
 }
 
