@@ -3,7 +3,7 @@
 // test/setup/dev-kit.global.ts makes one dev signing kit per run; its anchors
 // reach the Worker as SKILLFLARE_DEV_TRUST, the same local-only trust as .dev.vars.
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import { DEV_SKILL_ID } from "./src/devkit/alexa-ids.ts";
 
 // D1 migrations are read here in Node and applied inside workerd by test/setup/apply-migrations.ts.
@@ -30,6 +30,8 @@ export default defineConfig({
   ],
   test: {
     include: ["test/**/*.test.ts"],
+    // Node-side CLI tests (TLS servers, wrangler, ffmpeg) run under vitest.node.config.mts.
+    exclude: [...configDefaults.exclude, "test/node/**"],
     globalSetup: ["./test/setup/dev-kit.global.ts"],
     setupFiles: ["./test/setup/apply-migrations.ts"],
   },

@@ -30,9 +30,9 @@ describe("the Worker's skill endpoint", () => {
     const response = await exports.default.fetch(await createSignedRequest(kit, launch(), { url: LOCAL }));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("application/json");
-    const body = await response.json<{ version: string; response: { outputSpeech: { text: string } } }>();
+    const body = await response.json<{ version: string; response: { outputSpeech: { ssml: string } } }>();
     expect(body.version).toBe("1.0");
-    expect(body.response.outputSpeech.text).toBe("Welcome to skillflare.");
+    expect(body.response.outputSpeech.ssml).toMatch(/^<speak>.*Bedtime Stories/);
   });
 
   it("rejects a tampered body with a generic 400 and logs bad-signature", async () => {
@@ -112,3 +112,4 @@ describe("the Worker's skill endpoint", () => {
     expect(response.status).toBe(413);
   });
 });
+
