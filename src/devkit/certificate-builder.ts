@@ -120,7 +120,7 @@ function randomSerial(crypto: Crypto): ArrayBuffer {
 async function keyIdentifier(publicKey: CryptoKey, engine: pkijs.ICryptoEngine): Promise<ArrayBuffer> {
   const info = new pkijs.PublicKeyInfo();
   await info.importKey(publicKey, engine);
-  return engine.crypto.subtle.digest("SHA-1", info.subjectPublicKey.valueBlock.valueHexView);
+  return engine.crypto.subtle.digest("SHA-1", new Uint8Array(info.subjectPublicKey.valueBlock.valueHexView));
 }
 
 function equalBytes(left: ArrayBuffer, right: ArrayBuffer): boolean {
