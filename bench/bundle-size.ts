@@ -25,7 +25,15 @@ export interface BundleSize {
 
 const run = promisify(execFile);
 
-export async function measureBundle(projectDir: string, extraArgs: readonly string[] = []): Promise<BundleSize> {
+export interface DryRunOutput {
+  readonly outdir: string;
+  /** Absolute paths of the emitted modules (no source maps, no README). */
+  readonly modules: readonly string[];
+  readonly stdout: string;
+}
+
+/** Runs `wrangler deploy --dry-run` into a temporary directory, hands it to `use`, then deletes it. */
+export async function withWranglerDryRun<T>(projectDir: string, extraArgs: readonly string[], use: (output: DryRunOutput) => Promise<T>): Promise<T> {
   const outdir = await mkdtemp(join(tmpdir(), "skillflare-bundle-"));
   try {
     const { stdout } = await run("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outdir, ...extraArgs], {
@@ -33,28 +41,34 @@ export async function measureBundle(projectDir: string, extraArgs: readonly stri
       env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
       maxBuffer: 8 * 1024 * 1024,
     });
-    const files = (await readdir(outdir, { recursive: true, withFileTypes: true }))
+    const modules = (await readdir(outdir, { recursive: true, withFileTypes: true }))
       .filter((entry) => entry.isFile() && isModule(entry.name))
       .map((entry) => join(entry.parentPath, entry.name));
-    if (files.length === 0) throw new Error(`wrangler emitted no modules in ${outdir}`);
+    if (modules.length === 0) throw new Error(`wrangler emitted no modules in ${outdir}`);
+    return await use({ outdir, modules, stdout });
+  } finally {
+    await rm(outdir, { recursive: true, force: true });
+  }
+}
+
+export function measureBundle(projectDir: string, extraArgs: readonly string[] = []): Promise<BundleSize> {
+  return withWranglerDryRun(projectDir, extraArgs, async ({ outdir, modules, stdout }) => {
     let rawBytes = 0;
     let gzipBytes = 0;
-    for (const file of files) {
+    for (const file of modules) {
       const bytes = await readFile(file);
       rawBytes += bytes.byteLength;
       gzipBytes += gzipSync(bytes).byteLength;
     }
     return {
-      files: files.map((file) => file.slice(outdir.length + 1)),
+      files: modules.map((file) => file.slice(outdir.length + 1)),
       rawBytes,
       gzipBytes,
       rawKb: rawBytes / 1024,
       gzipKb: gzipBytes / 1024,
       wranglerSummary: /Total Upload:\s*(.+)/.exec(stdout)?.[1]?.trim(),
     };
-  } finally {
-    await rm(outdir, { recursive: true, force: true });
-  }
+  });
 }
 
 function isModule(name: string): boolean {

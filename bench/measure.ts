@@ -5,7 +5,10 @@
  * round takes about `targetRoundMs`; then `rounds` rounds run interleaved
  * (every contender once per round, the order reversed on odd rounds, so drift
  * in machine load hits all of them alike). A contender's result is the median
- * of its per-round mean µs/op, with the fastest and slowest round as spread.
+ * of its per-round mean µs/op, with the fastest and slowest round as spread,
+ * and the median CPU time per op of this process (all its threads, libuv's
+ * crypto pool included; not other processes such as workerd), which shows how
+ * much of the wall time was spent waiting, e.g. for a shared, busy CPU.
  */
 
 export interface Timed {
@@ -28,6 +31,7 @@ export interface Measurement {
   readonly medianUs: number;
   readonly minRoundUs: number;
   readonly maxRoundUs: number;
+  readonly cpuUs: number;
   readonly opsPerSecond: number;
 }
 
@@ -46,7 +50,7 @@ export async function measureInterleaved(contenders: readonly Timed[], options: 
     const wanted = Math.round((options.targetRoundMs * 1000) / estimateUs);
     iterations.set(contender.name, Math.min(options.maxIterations, Math.max(options.minIterations, wanted)));
   }
-  const perRound = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+  const perRound = new Map<string, RoundTime[]>(contenders.map((c) => [c.name, []]));
   for (let round = 0; round < options.rounds; round++) {
     const order = round % 2 === 0 ? contenders : [...contenders].reverse();
     for (const contender of order) {
@@ -55,7 +59,8 @@ export async function measureInterleaved(contenders: readonly Timed[], options: 
     }
   }
   return contenders.map((contender) => {
-    const samples = perRound.get(contender.name) ?? [];
+    const rounds = perRound.get(contender.name) ?? [];
+    const samples = rounds.map((r) => r.wallUs);
     const medianUs = median(samples);
     return {
       name: contender.name,
@@ -64,6 +69,7 @@ export async function measureInterleaved(contenders: readonly Timed[], options: 
       medianUs,
       minRoundUs: Math.min(...samples),
       maxRoundUs: Math.max(...samples),
+      cpuUs: median(rounds.map((r) => r.cpuUs)),
       opsPerSecond: 1e6 / medianUs,
     };
   });
@@ -80,11 +86,19 @@ async function warmUp(contender: Timed, durationMs: number): Promise<number> {
   return ((performance.now() - start) * 1000) / count;
 }
 
-/** Mean µs per op over `n` sequential runs. */
-async function timeIterations(op: () => Promise<unknown>, n: number): Promise<number> {
+interface RoundTime {
+  readonly wallUs: number;
+  readonly cpuUs: number;
+}
+
+/** Mean wall and CPU µs per op over `n` sequential runs. */
+async function timeIterations(op: () => Promise<unknown>, n: number): Promise<RoundTime> {
+  const cpuStart = process.cpuUsage();
   const start = process.hrtime.bigint();
   for (let i = 0; i < n; i++) await op();
-  return Number(process.hrtime.bigint() - start) / 1000 / n;
+  const wallUs = Number(process.hrtime.bigint() - start) / 1000 / n;
+  const cpu = process.cpuUsage(cpuStart);
+  return { wallUs, cpuUs: (cpu.user + cpu.system) / n };
 }
 
 export function median(values: readonly number[]): number {

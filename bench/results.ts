@@ -10,7 +10,9 @@ import { availableParallelism, cpus, loadavg } from "node:os";
 import type { BundleSize } from "./bundle-size";
 import type { Measurement } from "./measure";
 
-export const ROW_ORDER = ["warm", "kv", "kv_inprocess", "cold", "limit", "ask_sdk", "alexa_verifier"] as const;
+export const NODE_ROWS = ["warm", "kv", "kv_inprocess", "cold", "limit", "ask_sdk", "alexa_verifier"] as const;
+export const WORKERD_ROWS = ["warm_workerd", "cold_workerd", "limit_workerd"] as const;
+export const ROW_ORDER = [...NODE_ROWS, ...WORKERD_ROWS] as const;
 export type RowName = (typeof ROW_ORDER)[number];
 
 export interface ResultsInput {
@@ -18,6 +20,7 @@ export interface ResultsInput {
   readonly descriptions: Readonly<Record<string, string>>;
   readonly bundle: BundleSize;
   readonly minifiedBundle: BundleSize | undefined;
+  readonly workerdBatches: Readonly<Record<string, number>>;
   readonly bodyBytes: number;
   readonly startedAt: Date;
   readonly durationMs: number;
@@ -36,6 +39,7 @@ export function buildResults(input: ResultsInput): Results {
     ratio_warm_over_limit: round(us("warm") / us("limit"), 3),
     ratio_ask_sdk_over_warm: round(us("ask_sdk") / us("warm"), 3),
     ratio_alexa_verifier_over_warm: round(us("alexa_verifier") / us("warm"), 3),
+    ratio_warm_over_limit_workerd: round(us("warm_workerd") / us("limit_workerd"), 3),
   };
   const targets = {
     warm_within_1_5x_limit: us("warm") <= 1.5 * us("limit"),
@@ -43,6 +47,9 @@ export function buildResults(input: ResultsInput): Results {
     warm_faster_than_alexa_verifier: us("warm") < us("alexa_verifier"),
     cold_under_5_ms: us("cold") < 5000,
     bundle_under_150_kb_gzip: input.bundle.gzipKb < 150,
+    /** Informational: the same ratio inside workerd. */
+    warm_within_1_5x_limit_in_workerd: us("warm_workerd") <= 1.5 * us("limit_workerd"),
+    cold_under_5_ms_in_workerd: us("cold_workerd") < 5000,
   };
   return {
     ...flat,
@@ -65,12 +72,14 @@ export function buildResults(input: ResultsInput): Results {
           ops_per_s: Math.round(m.opsPerSecond),
           fastest_round_us: round(m.minRoundUs, 2),
           slowest_round_us: round(m.maxRoundUs, 2),
+          cpu_us: Number.isFinite(m.cpuUs) ? round(m.cpuUs, 2) : null,
           iterations_per_round: m.iterations,
           rounds: m.rounds,
         },
       ]),
     ),
     iterations: Object.fromEntries(input.measurements.map((m) => [m.name, { per_round: m.iterations, rounds: m.rounds }])),
+    workerd_batches: input.workerdBatches,
     body_bytes: input.bodyBytes,
     node_version: process.version,
     platform: `${process.platform} ${process.arch}`,

@@ -26,11 +26,13 @@ export function createMapKv(): MapKv {
 
 export interface MiniflareKv {
   readonly kv: KVNamespaceLike;
+  /** Stops workerd; safe to call more than once. */
   readonly dispose: () => Promise<void>;
 }
 
 export async function startMiniflareKv(): Promise<MiniflareKv> {
   const mf = new Miniflare({ modules: true, script: "export default {}", kvNamespaces: ["KV"] });
+  let disposed: Promise<void> | undefined;
   try {
     const namespace = await mf.getKVNamespace("KV");
     return {
@@ -38,7 +40,7 @@ export async function startMiniflareKv(): Promise<MiniflareKv> {
         get: (key, type) => namespace.get(key, type),
         put: (key, value, options) => namespace.put(key, value, options),
       },
-      dispose: () => mf.dispose(),
+      dispose: () => (disposed ??= mf.dispose()),
     };
   } catch (error) {
     await mf.dispose();

@@ -1,0 +1,101 @@
+/**
+ * Timing inside workerd, the runtime the verifier ships to (Node's WebCrypto
+ * runs each call on libuv's thread pool; workerd's on the calling thread, so
+ * the overheads differ). The bench Worker (bench/workerd/entry.ts) is bundled
+ * by wrangler, run by Miniflare and checked at setup (accepts the request,
+ * refuses it tampered). Each timed op is one request that runs an op `batch`
+ * times inside the isolate; an n=0 request, interleaved with them, is the
+ * loopback overhead subtracted before dividing by `batch`.
+ */
+import { readFile } from "node:fs/promises";
+import { Miniflare } from "miniflare";
+import { withWranglerDryRun } from "../bundle-size";
+import type { BenchFixture } from "../fixtures";
+import { measureInterleaved, type Measurement, type MeasureOptions } from "../measure";
+import type { WorkerdSetup } from "../workerd/entry";
+
+export const WORKERD_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  warm_workerd: "skillflare warm, looped inside workerd (Miniflare), loopback overhead subtracted",
+  cold_workerd: "skillflare cold (fresh cache, stubbed download), looped inside workerd",
+  limit_workerd: "raw crypto.subtle.verify looped inside workerd, loopback overhead subtracted",
+};
+
+export interface BenchWorker {
+  readonly run: (what: string, n: number) => Promise<void>;
+  readonly dispose: () => Promise<void>;
+}
+
+export async function startBenchWorker(fixture: BenchFixture, projectDir: string): Promise<BenchWorker> {
+  const script = await withWranglerDryRun(projectDir, ["--config", "bench/workerd/wrangler.toml"], async ({ modules }) => {
+    const [only, ...others] = modules;
+    if (only === undefined || others.length > 0) throw new Error(`expected one bundled module, got ${modules.length}`);
+    return readFile(only, "utf8");
+  });
+  const mf = new Miniflare({ modules: true, script, compatibilityDate: "2026-04-20" });
+  const worker: BenchWorker = {
+    run: async (what, n) => {
+      const response = await mf.dispatchFetch(`http://bench/run?what=${encodeURIComponent(what)}&n=${n}`, { method: "POST" });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`workerd ${what}: ${response.status} ${text}`);
+    },
+    dispose: () => mf.dispose(),
+  };
+  try {
+    const response = await mf.dispatchFetch("http://bench/setup", { method: "POST", body: JSON.stringify(await setupFor(fixture)) });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`workerd setup failed (${response.status}): ${text}`);
+    return worker;
+  } catch (error) {
+    await worker.dispose();
+    throw error;
+  }
+}
+
+export interface WorkerdOp {
+  readonly name: string;
+  /** The op of bench/workerd/entry.ts. */
+  readonly what: string;
+  /** Runs per request. */
+  readonly batch: number;
+}
+
+/** Median µs per op of each `what`, measured in batches inside the Worker. */
+export async function measureInWorkerd(worker: BenchWorker, ops: readonly WorkerdOp[], options: MeasureOptions): Promise<Measurement[]> {
+  const timed = [
+    { name: "loopback overhead", op: () => worker.run("none", 0) },
+    ...ops.map(({ name, what, batch }) => ({ name, op: () => worker.run(what, batch) })),
+  ];
+  const [overhead, ...batches] = await measureInterleaved(timed, options);
+  if (overhead === undefined) throw new Error("workerd: no overhead measurement");
+  return batches.map((m, i) => perOp(m, overhead.medianUs, ops[i]?.batch ?? 1));
+}
+
+async function setupFor(fixture: BenchFixture): Promise<WorkerdSetup> {
+  const leafPublicKey = fixture.kit.keyPairs?.leaf.publicKey;
+  if (leafPublicKey === undefined) throw new Error("workerd: the dev kit has no leaf key pair");
+  return {
+    headers: { ...fixture.nodeHeaders },
+    body: fixture.body,
+    tamperedBody: fixture.tamperedBody,
+    chainPem: fixture.chainPem,
+    anchorsPem: [...fixture.kit.anchorsPem],
+    skillId: fixture.skillId,
+    signature256: fixture.signature256,
+    leafSpki: Buffer.from((await crypto.subtle.exportKey("spki", leafPublicKey)) as ArrayBuffer).toString("base64"),
+  };
+}
+
+function perOp(batchTime: Measurement, overheadUs: number, batch: number): Measurement {
+  const scale = (us: number) => (us - overheadUs) / batch;
+  const medianUs = scale(batchTime.medianUs);
+  return {
+    name: batchTime.name,
+    iterations: batchTime.iterations * batch,
+    rounds: batchTime.rounds,
+    medianUs,
+    minRoundUs: scale(batchTime.minRoundUs),
+    maxRoundUs: scale(batchTime.maxRoundUs),
+    cpuUs: Number.NaN,
+    opsPerSecond: 1e6 / medianUs,
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * For profiling only: the warm path of src/verify/verify-request.ts replayed
+ * step for step from the verifier's own internal functions (called read-only),
+ * where any of four steps can be replaced by its precomputed result. The
+ * difference between the full replica and one with a step skipped is what
+ * that step costs inside the call (ablation); `stepOps` times each step alone.
+ * No `node:` imports: the same code runs in Node and in the workerd bench Worker.
+ * If verify-request.ts changes its steps, this replica must follow.
+ */
+import type { RequestEnvelope } from "ask-sdk-model";
+import type { CertCache } from "../src/verify/cert-cache";
+import { normaliseCertChainUrl } from "../src/verify/cert-url";
+import { createPkijsEngine } from "../src/verify/crypto-engine";
+import { DEFAULT_DOWNLOAD_LIMITS, type FetchLike } from "../src/verify/download-chain";
+import { parseEnvelope } from "../src/verify/envelope";
+import { importSigningKey, readSignatureHeader, requireValidSignature } from "../src/verify/signature";
+import { requireAllowedSkillId } from "../src/verify/skill-id";
+import { requireFreshTimestamp } from "../src/verify/timestamp";
+import { loadTrustAnchors, type TrustAnchorSet } from "../src/verify/trust-anchors";
+import { cacheKeyFor, getValidatedSigningKey } from "../src/verify/validated-chain";
+import { requireValidAt } from "../src/verify/validity";
+
+export type SkippableStep = "url" | "anchors" | "cacheKey" | "json";
+
+export interface ReplicaInputs {
+  readonly headers: Headers;
+  readonly bytes: Uint8Array;
+  readonly anchorsPem: readonly string[];
+  readonly skillIds: readonly string[];
+  /** Must already hold the validated chain (run the real verifier once with it). */
+  readonly cache: CertCache;
+  readonly fetch: FetchLike;
+  readonly url: string;
+  readonly anchors: TrustAnchorSet;
+  readonly cacheKey: string;
+  readonly spki: string;
+  readonly envelope: RequestEnvelope;
+}
+
+export async function prepareReplica(
+  base: Pick<ReplicaInputs, "headers" | "bytes" | "anchorsPem" | "skillIds" | "cache" | "fetch">,
+): Promise<ReplicaInputs> {
+  const url = normaliseCertChainUrl(base.headers.get("SignatureCertChainUrl") ?? "");
+  const anchors = await loadTrustAnchors(base.anchorsPem);
+  const cacheKey = await cacheKeyFor(url, anchors.id);
+  const entry = await base.cache.get(cacheKey, Date.now());
+  if (entry === undefined) throw new Error("prepareReplica: the cache does not hold the validated chain");
+  const envelope = parseEnvelope(decode(base.bytes));
+  return { ...base, url, anchors, cacheKey, spki: entry.spki, envelope };
+}
+
+export async function warmReplica(inputs: ReplicaInputs, skip: ReadonlySet<SkippableStep>): Promise<void> {
+  const nowMs = Date.now();
+  const signature = readSignatureHeader(inputs.headers);
+  const url = skip.has("url") ? inputs.url : normaliseCertChainUrl(inputs.headers.get("SignatureCertChainUrl") ?? "");
+  const anchors = skip.has("anchors") ? inputs.anchors : await loadTrustAnchors(inputs.anchorsPem);
+  let spki: string;
+  if (skip.has("cacheKey")) {
+    const entry = await inputs.cache.get(inputs.cacheKey, nowMs);
+    if (entry === undefined) throw new Error("replica: cache miss");
+    requireValidAt(entry, nowMs, "chain");
+    spki = entry.spki;
+  } else {
+    const source = { fetch: inputs.fetch, cache: inputs.cache, anchors, engine: createPkijsEngine(), limits: DEFAULT_DOWNLOAD_LIMITS };
+    spki = (await getValidatedSigningKey(url, nowMs, source)).spki;
+  }
+  const key = await importSigningKey(spki, signature.algorithm);
+  await requireValidSignature(key, signature, inputs.bytes);
+  const envelope = skip.has("json") ? inputs.envelope : parseEnvelope(decode(inputs.bytes));
+  requireFreshTimestamp(envelope, nowMs, 150);
+  requireAllowedSkillId(envelope, inputs.skillIds);
+}
+
+/** Each step of the warm path alone, with the inputs it gets in the real call. */
+export function stepOps(inputs: ReplicaInputs): Record<string, () => Promise<unknown>> {
+  const keyText = new TextEncoder().encode(`${inputs.anchors.id}\n${inputs.url}`);
+  return {
+    "readSignatureHeader": async () => readSignatureHeader(inputs.headers),
+    "normaliseCertChainUrl": async () => normaliseCertChainUrl(inputs.headers.get("SignatureCertChainUrl") ?? ""),
+    "loadTrustAnchors": () => loadTrustAnchors(inputs.anchorsPem),
+    "cacheKeyFor (digest + hex)": () => cacheKeyFor(inputs.url, inputs.anchors.id),
+    "  of which subtle.digest": () => crypto.subtle.digest("SHA-256", keyText),
+    "memory cache get": () => inputs.cache.get(inputs.cacheKey, Date.now()),
+    "importSigningKey (memo hit)": () => importSigningKey(inputs.spki, "SHA-256"),
+    "decode + parseEnvelope": async () => parseEnvelope(decode(inputs.bytes)),
+    "timestamp + skill id": async () => {
+      requireFreshTimestamp(inputs.envelope, Date.now(), 150);
+      requireAllowedSkillId(inputs.envelope, inputs.skillIds);
+    },
+    "empty async op": async () => undefined,
+  };
+}
+
+export const ABLATIONS: Readonly<Record<string, readonly SkippableStep[]>> = {
+  "replica: all steps": [],
+  "replica minus normaliseCertChainUrl": ["url"],
+  "replica minus loadTrustAnchors": ["anchors"],
+  "replica minus cacheKeyFor": ["cacheKey"],
+  "replica minus JSON parse": ["json"],
+  "replica minus all four": ["url", "anchors", "cacheKey", "json"],
+};
+
+function decode(bytes: Uint8Array): string {
+  return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+}

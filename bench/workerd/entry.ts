@@ -1,0 +1,78 @@
+/**
+ * A Worker used only by the benchmark, to time our verifier inside workerd,
+ * the runtime it ships to. POST /setup takes the fixture, checks that the
+ * verifier accepts the request and refuses it tampered (else 500), and warms
+ * the memory cache. POST /run?what=<op>&n= then runs op `n` times back to back
+ * in this isolate: `warm` is `verifyAlexaPayload` with the warm memory cache,
+ * `cold` the same with a fresh cache (stubbed download + chain validation),
+ * `limit` one `crypto.subtle.verify` (key imported, signature decoded), and
+ * `step:<name>` / `replica:<name>` are the profiling ops of warm-replica.ts.
+ * workerd freezes its clocks while code runs, so the caller times the request
+ * from outside and subtracts an n=0 request.
+ */
+import { AlexaVerificationError, createMemoryCertCache, verifyAlexaPayload, type VerifyOptions } from "../../src/index";
+import { ABLATIONS, prepareReplica, stepOps, warmReplica } from "../warm-replica";
+
+export interface WorkerdSetup {
+  readonly headers: Record<string, string>;
+  readonly body: string;
+  readonly tamperedBody: string;
+  readonly chainPem: string;
+  readonly anchorsPem: string[];
+  readonly skillId: string;
+  readonly signature256: string;
+  /** Base64 SPKI of the signing certificate's key. */
+  readonly leafSpki: string;
+}
+
+type Op = () => Promise<unknown>;
+let ops: Map<string, Op> | undefined;
+
+const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+async function prepare(setup: WorkerdSetup): Promise<Map<string, Op>> {
+  const bytes = new TextEncoder().encode(setup.body);
+  const headers = new Headers(setup.headers);
+  const fetch = async () => new Response(setup.chainPem, { status: 200 });
+  const certCache = createMemoryCertCache();
+  const options: VerifyOptions = { skillIds: [setup.skillId], trustAnchors: setup.anchorsPem, certCache, fetch };
+  await verifyAlexaPayload(headers, bytes, options);
+  const tampered = await verifyAlexaPayload(headers, new TextEncoder().encode(setup.tamperedBody), options).then(
+    () => "accepted",
+    (error: unknown) => (error instanceof AlexaVerificationError ? error.reason : String(error)),
+  );
+  if (tampered !== "bad-signature") throw new Error(`tampered body: ${tampered}`);
+  const key = await crypto.subtle.importKey("spki", fromBase64(setup.leafSpki), { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["verify"]);
+  const signature = fromBase64(setup.signature256);
+  const replica = await prepareReplica({ headers, bytes, anchorsPem: setup.anchorsPem, skillIds: [setup.skillId], cache: certCache, fetch });
+  const all = new Map<string, Op>([
+    ["none", async () => undefined],
+    ["warm", () => verifyAlexaPayload(headers, bytes, options)],
+    ["cold", () => verifyAlexaPayload(headers, bytes, { ...options, certCache: createMemoryCertCache() })],
+    [
+      "limit",
+      async () => {
+        if (!(await crypto.subtle.verify("RSASSA-PKCS1-v1_5", key, signature, bytes))) throw new Error("limit: signature did not verify");
+      },
+    ],
+  ]);
+  for (const [name, op] of Object.entries(stepOps(replica))) all.set(`step:${name}`, op);
+  for (const [name, skip] of Object.entries(ABLATIONS)) all.set(`replica:${name}`, () => warmReplica(replica, new Set(skip)));
+  return all;
+}
+
+export default {
+  async fetch(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    if (url.pathname === "/setup") {
+      ops = await prepare(await request.json<WorkerdSetup>());
+      return new Response("ready");
+    }
+    if (ops === undefined) return new Response("POST /setup first", { status: 409 });
+    const op = ops.get(url.searchParams.get("what") ?? "");
+    if (op === undefined) return new Response("unknown op", { status: 404 });
+    const n = Number(url.searchParams.get("n") ?? "0");
+    for (let i = 0; i < n; i++) await op();
+    return new Response(`ran ${n}`);
+  },
+} satisfies ExportedHandler;
