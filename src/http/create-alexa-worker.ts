@@ -1,5 +1,6 @@
 /**
- * `createAlexaWorker(options)` turns a skill handler into a Worker: POST on the
+ * `createAlexaWorker(options)` turns a skill (a `createSkill` runtime, an
+ * ask-sdk-core skill, or a bare handler function) into a Worker: POST on the
  * skill path is the Alexa endpoint, extra routes (audio) come next, everything
  * else is 404 and a wrong method on the skill path is 405. Verification options
  * are built from the bindings once per isolate, so the certificate cache stays
@@ -12,6 +13,7 @@ import { handleAlexaPost, type AlexaHandler } from "./alexa-endpoint.js";
 import { devTrustVerifyOptions, isLoopbackRequest, parseDevTrust } from "./dev-trust.js";
 import { HttpError } from "./http-error.js";
 import { consoleLogger, type Logger } from "./log.js";
+import { handlerForSkill, type WorkerSkill } from "./skill-handler.js";
 
 /** Bindings the runtime reads; a skill's own Env may carry more. */
 export interface AlexaWorkerEnv {
@@ -29,8 +31,14 @@ export type Route<E> = (
   executionContext: ExecutionContext,
 ) => Promise<Response | null> | Response | null;
 
-export interface AlexaWorkerOptions<E extends AlexaWorkerEnv> {
-  readonly handler: AlexaHandler<E>;
+/** What answers verified requests: a bare handler, or a skill (createSkill / ask-sdk-core). */
+export type AlexaWorkerAnswerer<E> =
+  | { readonly handler: AlexaHandler<E>; readonly skill?: never }
+  | { readonly skill: WorkerSkill<E>; readonly handler?: never };
+
+export type AlexaWorkerOptions<E extends AlexaWorkerEnv> = AlexaWorkerAnswerer<E> & AlexaWorkerSettings<E>;
+
+export interface AlexaWorkerSettings<E extends AlexaWorkerEnv> {
   /** Path Alexa posts to (the console's endpoint URL path). Default "/". */
   readonly path?: string;
   /** Request bodies above this are a 413. Default 256 KiB. */
@@ -49,6 +57,7 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
   const path = options.path ?? "/";
   const logger = options.logger ?? consoleLogger;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const handler = options.handler ?? handlerForSkill(options.skill);
   const productionOptionsFor = memoisePerEnv((env: E): VerifyOptions => ({
     ...defaultVerifyOptions(env),
     ...options.verifyOptions?.(env),
@@ -71,7 +80,7 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
             throw new HttpError(405, "method_not_allowed", `${request.method} ${path}`, { allow: "POST" });
           }
           return await handleAlexaPost(request, { env, executionContext }, {
-            handler: options.handler,
+            handler,
             maxBodyBytes,
             verifyOptions: verifyOptionsFor(env, request),
             logger,

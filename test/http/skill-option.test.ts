@@ -1,0 +1,61 @@
+/**
+ * `createAlexaWorker({ skill })`: a skill built with skillflare's `createSkill`
+ * and one built with the official ask-sdk-core `SkillBuilders` both run behind
+ * the full verification path, unchanged, from dev-signed requests.
+ */
+import { SkillBuilders, getRequestType } from "ask-sdk-core";
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, inject, it } from "vitest";
+import { createRequestEnvelope, createSignedRequest, importDevSigningKit } from "../../src/devkit/index";
+import { createAlexaWorker } from "../../src/http/create-alexa-worker";
+import { createSkill, onLaunch } from "../../src/skill/index";
+
+const kitPromise = importDevSigningKit(inject("devKit"));
+
+async function send(worker: ExportedHandler<Env>): Promise<Response> {
+  const kit = await kitPromise;
+  const envelope = createRequestEnvelope({ request: { type: "LaunchRequest" } });
+  const request = await createSignedRequest(kit, envelope, { url: "http://localhost:8787/" });
+  const ctx = createExecutionContext();
+  const response = await worker.fetch!(request as Request<unknown, IncomingRequestCfProperties>, env, ctx);
+  await waitOnExecutionContext(ctx);
+  return response;
+}
+
+describe("createAlexaWorker({ skill })", () => {
+  it("runs a createSkill runtime", async () => {
+    const skill = createSkill<Env>({
+      handlers: [onLaunch((input) => void input.responseBuilder.speak("Hello from createSkill."))],
+    });
+    const response = await send(createAlexaWorker<Env>({ skill }));
+    expect(response.status).toBe(200);
+    const body = await response.json<{ response: { outputSpeech: { ssml: string } } }>();
+    expect(body.response.outputSpeech.ssml).toBe("<speak>Hello from createSkill.</speak>");
+  });
+
+  it("runs an ask-sdk-core skill built with SkillBuilders, unchanged", async () => {
+    const skill = SkillBuilders.custom()
+      .addRequestHandlers({
+        canHandle: (input) => getRequestType(input.requestEnvelope) === "LaunchRequest",
+        handle: (input) => input.responseBuilder.speak("Hello from ask-sdk-core.").getResponse(),
+      })
+      .create();
+    const response = await send(createAlexaWorker<Env>({ skill }));
+    expect(response.status).toBe(200);
+    const body = await response.json<{ response: { outputSpeech: { ssml: string } } }>();
+    expect(body.response.outputSpeech.ssml).toBe("<speak>Hello from ask-sdk-core.</speak>");
+  });
+
+  it("still rejects an unverified request before the ask-sdk-core skill sees it", async () => {
+    let invoked = false;
+    const skill = SkillBuilders.custom()
+      .addRequestHandlers({ canHandle: () => true, handle: (input) => ((invoked = true), input.responseBuilder.getResponse()) })
+      .create();
+    const worker = createAlexaWorker<Env>({ skill, logger: { log: () => {} } });
+    const unsigned = new Request("http://localhost:8787/", { method: "POST", body: "{}" });
+    const response = await worker.fetch!(unsigned as Request<unknown, IncomingRequestCfProperties>, env, createExecutionContext());
+    expect(response.status).toBe(400);
+    expect(invoked).toBe(false);
+  });
+});
