@@ -124,9 +124,9 @@ describe("Bedtime Stories: playback buttons (PlaybackController)", () => {
   it("Next and Previous move through the catalog; Next after the last story does nothing", async () => {
     const next = await send({ type: "PlaybackController.NextCommandIssued" }, { userId: newUserId(), audioPlayer: playing("story:moon", 1) });
     expectOnlyAudioPlayerDirectives(next.body);
-    expect(playOf(next.body)?.audioItem?.stream.token).toBe("story:owl");
+    expect(playOf(next.body)?.audioItem?.stream?.token).toBe("story:owl");
     const previous = await send({ type: "PlaybackController.PreviousCommandIssued" }, { userId: newUserId(), audioPlayer: playing("story:moon", 1) });
-    expect(playOf(previous.body)?.audioItem?.stream.token).toBe("story:dragons");
+    expect(playOf(previous.body)?.audioItem?.stream?.token).toBe("story:dragons");
     const end = await send({ type: "PlaybackController.NextCommandIssued" }, { userId: newUserId(), audioPlayer: playing("story:sea", 1) });
     expect(end.body).toEqual({ version: "1.0", response: {} });
   });

@@ -1,0 +1,89 @@
+/**
+ * `npm start`'s setup step (the `prestart` script), run with tsx from the project root:
+ *   1. the dev signing kit in .skillflare/dev-kit.json (made or renewed when needed);
+ *   2. .dev.vars: SKILLFLARE_DEV_TRUST (that kit's anchors and chain) and SKILL_IDS (plus the
+ *      dev skill id), every other line kept;
+ *   3. local D1 migrations (`wrangler d1 migrations apply DB --local`);
+ *   4. local R2: the example stories from assets/ put under their keys, skipped when the stamp
+ *      in .wrangler/state says this exact content is already there.
+ * Then `wrangler dev` starts (the `start` script). Exit 1 with the failing step on error.
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { STORIES } from "../src/example/catalog";
+import { ensureDevKitFile } from "./dev-setup-kit";
+import {
+  devTrustValue,
+  devVarsValue,
+  objectsToSeed,
+  skillIdsWithDev,
+  updateDevVars,
+  wranglerR2Bucket,
+  wranglerVar,
+  type SeedStamp,
+} from "./dev-setup-plan";
+
+const DEV_VARS = ".dev.vars";
+const STATE_DIR = ".wrangler/state";
+const SEED_STAMP = join(STATE_DIR, "skillflare-seed.json");
+const ASSETS_DIR = "assets";
+
+const say = (line: string) => process.stdout.write(`[skillflare] ${line}\n`);
+
+async function readText(path: string): Promise<string | undefined> {
+  return existsSync(path) ? readFile(path, "utf8") : undefined;
+}
+
+function wrangler(args: readonly string[]): void {
+  const local = join("node_modules", ".bin", process.platform === "win32" ? "wrangler.cmd" : "wrangler");
+  const [command, prefix] = existsSync(local) ? [local, []] : ["npx", ["wrangler"]];
+  const result = spawnSync(command, [...prefix, ...args], { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  if (result.status !== 0) {
+    throw new Error(`wrangler ${args.join(" ")} failed (${result.status ?? result.signal}):\n${result.stderr}${result.stdout}`);
+  }
+}
+
+async function setUpDevVars(trust: string, toml: string): Promise<void> {
+  const current = await readText(DEV_VARS);
+  const skillIds = skillIdsWithDev(devVarsValue(current ?? "", "SKILL_IDS") ?? wranglerVar(toml, "SKILL_IDS"));
+  const next = updateDevVars(current, { SKILLFLARE_DEV_TRUST: trust, SKILL_IDS: skillIds });
+  if (next !== current) await writeFile(DEV_VARS, next, { mode: 0o600 });
+  say(`${DEV_VARS}: ${next === current ? "up to date" : "updated"} (SKILL_IDS=${skillIds})`);
+}
+
+async function seedStories(bucket: string): Promise<void> {
+  const objects = await Promise.all(
+    STORIES.map(async (story) => {
+      const file = join(ASSETS_DIR, story.key);
+      return { key: story.key, file, sha256: createHash("sha256").update(await readFile(file)).digest("hex") };
+    }),
+  );
+  const stamp = await readText(SEED_STAMP).then((text) => (text === undefined ? undefined : (JSON.parse(text) as unknown)));
+  const todo = objectsToSeed(stamp, bucket, objects);
+  for (const object of todo) {
+    wrangler(["r2", "object", "put", `${bucket}/${object.key}`, "--file", object.file, "--content-type", "audio/mpeg", "--local"]);
+    say(`R2 (local): put ${bucket}/${object.key}`);
+  }
+  const done: SeedStamp = { bucket, objects: Object.fromEntries(objects.map((object) => [object.key, object.sha256])) };
+  await mkdir(STATE_DIR, { recursive: true });
+  await writeFile(SEED_STAMP, `${JSON.stringify(done, null, 2)}\n`);
+  say(`R2 (local): ${todo.length === 0 ? "stories already seeded" : `${todo.length} of ${objects.length} stories seeded`}`);
+}
+
+async function main(): Promise<void> {
+  const toml = (await readText("wrangler.toml")) ?? "";
+  const { kit, renewed } = await ensureDevKitFile();
+  say(`dev signing kit: ${renewed === null ? "kept" : `created (${renewed})`} .skillflare/dev-kit.json`);
+  await setUpDevVars(devTrustValue(kit), toml);
+  wrangler(["d1", "migrations", "apply", "DB", "--local"]);
+  say("D1 (local): migrations applied");
+  await seedStories(wranglerR2Bucket(toml, "AUDIO") ?? "skillflare-audio");
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[skillflare] setup failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+/**
+ * The help text of `npm run simulate`, printed for --help and after every usage error, and
+ * the default endpoint it posts to (where `npm start` runs `wrangler dev`).
+ */
+export const DEFAULT_SIMULATE_URL = "http://localhost:8787/";
+
+export const SIMULATE_USAGE = `Usage: npm run simulate -- <request> [options]
+
+Requests:
+  launch                                  LaunchRequest
+  intent <IntentName> [slot=value ...]    IntentRequest, e.g. intent PlayStoryIntent story=dragons
+  audio <Event>                           AudioPlayer.<Event>: PlaybackStarted, PlaybackFinished,
+                                          PlaybackStopped, PlaybackNearlyFinished, PlaybackFailed
+  playback <play|pause|next|previous>     PlaybackController.<X>CommandIssued (device buttons)
+  session-ended                           SessionEndedRequest (--reason USER_INITIATED|ERROR|EXCEEDED_MAX_REPROMPTS)
+  event <Name>                            AlexaSkillEvent.<Name>, e.g. event SkillEnabled
+
+Options:
+  --token <t>        stream token (audio events; with intents/playback: context.AudioPlayer)
+  --offset <ms>      offsetInMilliseconds that goes with --token (default 0)
+  --activity <a>     context.AudioPlayer.playerActivity with --token (default PLAYING)
+  --user <id>        Alexa user id (default the dev user, so pause/resume persist across runs)
+  --locale <l>       request locale (default en-US)
+  --skill-id <id>    applicationId (default the dev skill id that npm start trusts)
+  --url <url>        skill endpoint (default ${DEFAULT_SIMULATE_URL})
+  --model <path>     interaction model for entity resolution
+                     (default skill-package/interactionModels/custom/<locale>.json); --no-model: none
+  --json             print the raw response envelope
+  -h, --help         this help`;
