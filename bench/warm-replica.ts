@@ -97,6 +97,7 @@ export const ABLATIONS: Readonly<Record<string, readonly SkippableStep[]>> = {
   "replica minus loadTrustAnchors": ["anchors"],
   "replica minus cacheKeyFor": ["cacheKey"],
   "replica minus JSON parse": ["json"],
+  "replica minus url+anchors+key": ["url", "anchors", "cacheKey"],
   "replica minus all four": ["url", "anchors", "cacheKey", "json"],
 };
 
