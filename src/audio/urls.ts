@@ -8,6 +8,7 @@
  */
 
 import { DEFAULT_AUDIO_PREFIX, encodeAudioKeyPath, validateAudioKey, type AudioKeyProblem } from "./key";
+import { escapeXml } from "../shared/xml-escape";
 
 export type AudioUrlProblem =
   | { kind: "bad-key"; problem: AudioKeyProblem }
@@ -57,17 +58,9 @@ export function audioUrl(key: string, base: AudioUrlBase, options: AudioUrlOptio
   return `https://${hostOf(base)}${prefix}${encodeAudioKeyPath(key)}`;
 }
 
-const XML_ESCAPES: Readonly<Record<string, string>> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&apos;",
-};
-
 /** Escapes text for an XML attribute value. */
 export function escapeXmlAttribute(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => XML_ESCAPES[char] ?? char);
+  return escapeXml(text);
 }
 
 function requireHttpsUrl(url: string): void {

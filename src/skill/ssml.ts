@@ -8,6 +8,7 @@
  * with their duration when the author states it (`ssml.audio(url, { seconds })`), so the
  * response checks can enforce Alexa's audio time limits.
  */
+import { escapeXml } from "../shared/xml-escape.js";
 
 /** One `<audio>` clip in some SSML; `seconds` only when the author stated it. */
 export interface AudioClip {
@@ -25,17 +26,9 @@ export interface Ssml {
 /** What may be interpolated: text (escaped), SSML (inserted), or lists of either. */
 export type SsmlPart = string | number | Ssml | readonly SsmlPart[];
 
-const XML_ESCAPES: Readonly<Record<string, string>> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&apos;",
-};
-
 /** Escapes text for SSML, exactly once: every `&` becomes `&amp;`, whatever follows it. */
 export function escapeSsmlText(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => XML_ESCAPES[char] ?? char);
+  return escapeXml(text);
 }
 
 export function isSsml(value: unknown): value is Ssml {
