@@ -3,12 +3,14 @@
  * It caps and reads the raw body, runs the full verification over exactly those
  * bytes, hands the verified envelope to the skill, and renders the outcome.
  * Verification failures are a generic 400 with the precise reason logged;
- * anything the skill throws is our 500, never a crash.
+ * anything the skill throws is our 500, never a crash (with the reason in the
+ * body only for loopback requests, i.e. under `wrangler dev`).
  */
 import type { ResponseEnvelope } from "ask-sdk-model";
 import { AlexaVerificationError } from "../verify/errors.js";
 import { rejectionResponse } from "../verify/rejection-response.js";
 import { verifyAlexaPayload, type VerifiedRequest, type VerifyOptions } from "../verify/verify-request.js";
+import { isLoopbackRequest } from "./dev-trust.js";
 import { HttpError } from "./http-error.js";
 import type { Logger } from "./log.js";
 import { readBodyWithCap } from "./read-body.js";
@@ -61,6 +63,7 @@ export async function handleAlexaPost<E>(
       detail: httpError.logDetail,
       requestType: verified.envelope.request.type,
     });
-    return httpError.toResponse();
+    // Under `wrangler dev` the skill's author is the caller: show why (e.g. a response check).
+    return httpError.toResponse({ exposeDetail: isLoopbackRequest(request) });
   }
 }

@@ -36,8 +36,13 @@ export class HttpError extends Error {
     return new HttpError(500, "internal_error", detail);
   }
 
-  toResponse(): Response {
-    const body = JSON.stringify({ error: this.code, message: PUBLIC_MESSAGES[this.code] });
+  /** The generic body; `exposeDetail` (local development only) adds the log detail. */
+  toResponse(options: { exposeDetail?: boolean } = {}): Response {
+    const body = JSON.stringify({
+      error: this.code,
+      message: PUBLIC_MESSAGES[this.code],
+      ...(options.exposeDetail === true ? { detail: this.logDetail } : {}),
+    });
     return new Response(body, {
       status: this.status,
       headers: { "content-type": "application/json; charset=utf-8", ...this.headers },

@@ -6,10 +6,10 @@
 import { SkillBuilders, getRequestType } from "ask-sdk-core";
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { createRequestEnvelope, createSignedRequest, importDevSigningKit } from "../../src/devkit/index";
 import { createAlexaWorker } from "../../src/http/create-alexa-worker";
-import { createSkill, onLaunch } from "../../src/skill/index";
+import { createSkill, onLaunch, onRequest } from "../../src/skill/index";
 
 const kitPromise = importDevSigningKit(inject("devKit"));
 
@@ -57,5 +57,44 @@ describe("createAlexaWorker({ skill })", () => {
     const response = await worker.fetch!(unsigned as Request<unknown, IncomingRequestCfProperties>, env, createExecutionContext());
     expect(response.status).toBe(400);
     expect(invoked).toBe(false);
+  });
+});
+
+describe("a response Alexa would reject", () => {
+  // Speech in answer to an AudioPlayer event: Alexa refuses it (DESIGN.md "Audio").
+  const skill = createSkill<Env>({
+    handlers: [onRequest("AudioPlayer.PlaybackStarted", (input) => void input.responseBuilder.speak("Started!"))],
+  });
+  const worker = createAlexaWorker<Env>({ skill, logger: { log: () => {} } });
+
+  async function sendToLocal(): Promise<Response> {
+    const kit = await kitPromise;
+    const envelope = createRequestEnvelope({ request: { type: "AudioPlayer.PlaybackStarted", token: "t" } });
+    const request = await createSignedRequest(kit, envelope, { url: "http://localhost:8787/" });
+    return worker.fetch!(request as Request<unknown, IncomingRequestCfProperties>, env, createExecutionContext());
+  }
+
+  afterEach(() => vi.restoreAllMocks());
+
+  it("fails loudly under wrangler dev: 500 naming the broken rule", async () => {
+    const response = await sendToLocal();
+    expect(response.status).toBe(500);
+    const body = await response.json<{ error: string; detail?: string }>();
+    expect(body.error).toBe("internal_error");
+    expect(body.detail).toMatch(/ResponseCheckError: Alexa would reject this response/);
+  });
+
+  it("is only logged in production: the response still goes out", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    // A public host uses Amazon's anchors only, so trust the dev chain for this test.
+    const kit = await kitPromise;
+    const production = createAlexaWorker<Env>({ skill, logger: { log: () => {} }, verifyOptions: () => ({ trustAnchors: kit.anchorsPem }) });
+    const envelope = createRequestEnvelope({ request: { type: "AudioPlayer.PlaybackStarted", token: "t" } });
+    const request = await createSignedRequest(kit, envelope, { url: "https://skill.example.com/" });
+    vi.spyOn(globalThis, "fetch").mockImplementation(async () => new Response(kit.chainPem));
+    const response = await production.fetch!(request as Request<unknown, IncomingRequestCfProperties>, env, createExecutionContext());
+    expect(response.status).toBe(200);
+    const events = warn.mock.calls.map((call) => JSON.parse(String(call[0])) as { event: string; rules?: string[] });
+    expect(events).toContainEqual(expect.objectContaining({ event: "skill.response_check_failed", rules: ["content-in-playback-response"] }));
   });
 });
