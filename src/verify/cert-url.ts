@@ -8,8 +8,12 @@
  * costs Alexa nothing: no userinfo, no query string, no whitespace or
  * non-ASCII, no backslashes, and no percent-encoded `.`, `/` or `\` (which
  * servers may decode into dot segments after we have checked the path). The
- * result is the one URL we download and the key we cache under.
+ * result is the one URL we download and the key we cache under. Alexa sends
+ * the same few header values over and over, so accepted values are memoised
+ * (bounded, by the exact raw string; the check is a pure function of it).
+ * Rejected values are not memoised: they are checked afresh every time.
  */
+import { BoundedMemo } from "./bounded-memo.js";
 import { fail } from "./errors.js";
 
 export const CERT_URL_HOST = "s3.amazonaws.com";
@@ -21,8 +25,15 @@ const AUTHORITY_SHAPE = /^([^:]*)(?::(.*))?$/;
 const PATH_CHARACTERS = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*$/;
 const ENCODED_DOT_OR_SLASH = /%(?:2e|2f|5c)/i;
 
+export const MEMOISED_CERT_URLS = 64;
+const acceptedUrls = new BoundedMemo<string, string>(MEMOISED_CERT_URLS);
+
 /** Returns the normalised chain URL, or throws `invalid-cert-url`. */
 export function normaliseCertChainUrl(raw: string): string {
+  return acceptedUrls.get(raw) ?? acceptedUrls.set(raw, checkCertChainUrl(raw));
+}
+
+function checkCertChainUrl(raw: string): string {
   const invalid = (why: string): never => fail("invalid-cert-url", `${why}: ${JSON.stringify(raw.slice(0, 200))}`);
 
   if (raw.length === 0) invalid("empty");

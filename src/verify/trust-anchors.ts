@@ -5,7 +5,10 @@
  * one anchor set is never served from cache under another. A PEM that does not
  * parse is a configuration bug, thrown as `TypeError` (a 500, not a 400).
  * Parsing is memoised by content (a few anchor sets at most), so the bundled
- * anchors are parsed once per isolate.
+ * anchors are parsed once per isolate. A caller passes the same array on every
+ * request, so the lookup first tries that array's identity and confirms its
+ * elements are still the ones seen (arrays can be changed in place), which is
+ * cheaper than building the content key from all the PEMs.
  */
 import type * as pkijs from "pkijs";
 import { AlexaVerificationError } from "./errors.js";
@@ -19,8 +22,25 @@ export interface TrustAnchorSet {
 
 const MEMOISED_ANCHOR_SETS = 8;
 const parsedAnchorSets = new Map<string, Promise<TrustAnchorSet>>();
+const byArray = new WeakMap<readonly string[], { readonly seen: readonly string[]; readonly parsed: Promise<TrustAnchorSet> }>();
 
 export function loadTrustAnchors(pems: readonly string[], subtle: SubtleCrypto = crypto.subtle): Promise<TrustAnchorSet> {
+  const known = byArray.get(pems);
+  if (known !== undefined && sameElements(known.seen, pems)) return known.parsed;
+  const parsed = loadByContent(pems, subtle);
+  const entry = { seen: [...pems], parsed };
+  byArray.set(pems, entry);
+  parsed.catch(() => byArray.get(pems) === entry && byArray.delete(pems));
+  return parsed;
+}
+
+function sameElements(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function loadByContent(pems: readonly string[], subtle: SubtleCrypto): Promise<TrustAnchorSet> {
   const key = pems.join("\0");
   let parsed = parsedAnchorSets.get(key);
   if (parsed === undefined) {

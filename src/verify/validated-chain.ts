@@ -5,10 +5,13 @@
  * anchor) and stores only what validated. Concurrent misses for one URL and
  * anchor set share a single download and validation. Every result, cached or
  * fresh, is re-checked against this request's clock; an entry older than a
- * day is refetched, in case Amazon replaced the file behind the URL.
+ * day is refetched, in case Amazon replaced the file behind the URL. The
+ * cache key (a SHA-256, because KV keys are short) is memoised per anchor set
+ * and URL, so a warm hit costs no digest.
  */
 import type * as pkijs from "pkijs";
 import { encodeBase64 } from "./base64.js";
+import { BoundedMemo } from "./bounded-memo.js";
 import type { CertCache, ValidatedSigningKey } from "./cert-cache.js";
 import { validateChainPath } from "./chain-path.js";
 import { downloadChain, type DownloadLimits, type FetchLike } from "./download-chain.js";
@@ -29,8 +32,13 @@ export interface ChainSource {
 
 const inFlight = new Map<string, Promise<ValidatedSigningKey>>();
 
+const MEMOISED_ANCHOR_SETS = 8;
+export const MEMOISED_CACHE_KEYS = 64;
+/** anchorsId -> certUrl -> cache key; both levels bounded. */
+const cacheKeys = new BoundedMemo<string, BoundedMemo<string, string>>(MEMOISED_ANCHOR_SETS);
+
 export async function getValidatedSigningKey(certUrl: string, nowMs: number, source: ChainSource): Promise<ValidatedSigningKey> {
-  const key = await cacheKeyFor(certUrl, source.anchors.id);
+  const key = cacheKeys.get(source.anchors.id)?.get(certUrl) ?? (await cacheKeyFor(certUrl, source.anchors.id));
   const cached = await source.cache.get(key, nowMs);
   const usable = cached !== undefined && matches(cached, certUrl, source.anchors.id) && isFresh(cached, nowMs);
   const entry = usable ? cached : await sharedValidation(key, () => downloadAndValidate(certUrl, nowMs, source, key));
@@ -40,8 +48,11 @@ export async function getValidatedSigningKey(certUrl: string, nowMs: number, sou
 
 /** KV keys are limited to 512 bytes, so the key is a hash of URL and anchor set. */
 export async function cacheKeyFor(certUrl: string, anchorsId: string): Promise<string> {
+  const memo = cacheKeys.get(anchorsId) ?? cacheKeys.set(anchorsId, new BoundedMemo(MEMOISED_CACHE_KEYS));
+  const memoised = memo.get(certUrl);
+  if (memoised !== undefined) return memoised;
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${anchorsId}\n${certUrl}`));
-  return `alexa-chain:v1:${toHex(digest)}`;
+  return memo.set(certUrl, `alexa-chain:v1:${toHex(digest)}`);
 }
 
 function sharedValidation(key: string, validate: () => Promise<ValidatedSigningKey>): Promise<ValidatedSigningKey> {
