@@ -5,9 +5,11 @@
  * decides; otherwise `Signature` is checked. The header is strict base64
  * (`malformed-signature` otherwise); the check itself is WebCrypto's
  * `verify` over the exact body bytes, with a key imported for that one hash
- * (workerd binds the hash at import time).
+ * (workerd binds the hash at import time). Imported keys are memoised per
+ * isolate, one bounded memo per hash, looked up by the stored SPKI string.
  */
 import { decodeBase64Strict } from "./base64.js";
+import { BoundedMemo } from "./bounded-memo.js";
 import { fail } from "./errors.js";
 
 export type SignatureAlgorithm = "SHA-256" | "SHA-1";
@@ -20,8 +22,7 @@ export interface RequestSignature {
 /** Picks and decodes the signature header; throws if absent or not base64. */
 export function readSignatureHeader(headers: Headers): RequestSignature {
   const sha256 = headers.get("Signature-256");
-  const sha1 = headers.get("Signature");
-  const [algorithm, value]: [SignatureAlgorithm, string | null] = sha256 !== null ? ["SHA-256", sha256] : ["SHA-1", sha1];
+  const [algorithm, value]: [SignatureAlgorithm, string | null] = sha256 !== null ? ["SHA-256", sha256] : ["SHA-1", headers.get("Signature")];
   if (value === null) return fail("missing-signature-header", "neither Signature-256 nor Signature is present");
   const bytes = decodeBase64Strict(value);
   if (bytes === undefined || bytes.length === 0) {
@@ -31,15 +32,17 @@ export function readSignatureHeader(headers: Headers): RequestSignature {
 }
 
 const MEMOISED_KEYS = 16;
-const importedKeys = new Map<string, CryptoKey>();
+const importedKeys: Record<SignatureAlgorithm, BoundedMemo<string, CryptoKey>> = {
+  "SHA-256": new BoundedMemo(MEMOISED_KEYS),
+  "SHA-1": new BoundedMemo(MEMOISED_KEYS),
+};
 
 /**
  * Imports the signing certificate's key (base64 SPKI) for one hash, memoised
  * per isolate; a key WebCrypto cannot use for RSASSA-PKCS1-v1_5 is rejected.
  */
 export async function importSigningKey(spkiBase64: string, algorithm: SignatureAlgorithm): Promise<CryptoKey> {
-  const memoKey = `${algorithm} ${spkiBase64}`;
-  const memoised = importedKeys.get(memoKey);
+  const memoised = importedKeys[algorithm].get(spkiBase64);
   if (memoised !== undefined) return memoised;
   const spki = decodeBase64Strict(spkiBase64) ?? fail("unsupported-public-key", "stored key is not base64");
   let key: CryptoKey;
@@ -48,9 +51,7 @@ export async function importSigningKey(spkiBase64: string, algorithm: SignatureA
   } catch (error) {
     return fail("unsupported-public-key", `signing key is not a usable RSA key: ${String(error)}`);
   }
-  if (importedKeys.size >= MEMOISED_KEYS) importedKeys.clear();
-  importedKeys.set(memoKey, key);
-  return key;
+  return importedKeys[algorithm].set(spkiBase64, key);
 }
 
 export async function requireValidSignature(key: CryptoKey, signature: RequestSignature, body: Uint8Array): Promise<void> {

@@ -12,7 +12,7 @@ import { DEFAULT_TRUST_ANCHORS } from "./anchors.js";
 import { isolateMemoryCertCache, type CertCache } from "./cert-cache.js";
 import { normaliseCertChainUrl } from "./cert-url.js";
 import { createPkijsEngine } from "./crypto-engine.js";
-import { DEFAULT_DOWNLOAD_LIMITS, type FetchLike } from "./download-chain.js";
+import { DEFAULT_DOWNLOAD_LIMITS, type DownloadLimits, type FetchLike } from "./download-chain.js";
 import { parseEnvelope } from "./envelope.js";
 import { fail } from "./errors.js";
 import { importSigningKey, readSignatureHeader, requireValidSignature, type SignatureAlgorithm } from "./signature.js";
@@ -71,14 +71,11 @@ export async function verifyAlexaPayload(headers: Headers, rawBodyBytes: Uint8Ar
   const certChainUrl = normaliseCertChainUrl(rawUrl);
 
   const signingKey = await getValidatedSigningKey(certChainUrl, nowMs, {
-    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    fetch: options.fetch ?? globalFetch,
     cache: options.certCache ?? isolateMemoryCertCache(),
     anchors: await loadTrustAnchors(options.trustAnchors ?? DEFAULT_TRUST_ANCHORS),
     engine: createPkijsEngine(),
-    limits: {
-      timeoutMs: options.downloadTimeoutMs ?? DEFAULT_DOWNLOAD_LIMITS.timeoutMs,
-      maxBytes: options.maxChainBytes ?? DEFAULT_DOWNLOAD_LIMITS.maxBytes,
-    },
+    limits: downloadLimits(options),
   });
   const key = await importSigningKey(signingKey.spki, signature.algorithm);
   await requireValidSignature(key, signature, rawBodyBytes);
@@ -98,9 +95,22 @@ function checkedTolerance(toleranceSeconds: number | undefined): number {
   return tolerance;
 }
 
+const globalFetch: FetchLike = (input, init) => fetch(input, init);
+
+function downloadLimits(options: VerifyOptions): DownloadLimits {
+  if (options.downloadTimeoutMs === undefined && options.maxChainBytes === undefined) return DEFAULT_DOWNLOAD_LIMITS;
+  return {
+    timeoutMs: options.downloadTimeoutMs ?? DEFAULT_DOWNLOAD_LIMITS.timeoutMs,
+    maxBytes: options.maxChainBytes ?? DEFAULT_DOWNLOAD_LIMITS.maxBytes,
+  };
+}
+
+/** Stateless between calls (no streaming), so one decoder serves every request. */
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
 function decodeUtf8(bytes: Uint8Array): string {
   try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    return utf8.decode(bytes);
   } catch {
     return fail("body-not-json", "body is not UTF-8");
   }
