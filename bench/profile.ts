@@ -18,6 +18,7 @@ import { createPkijsEngine } from "../src/verify/crypto-engine";
 import { DEFAULT_DOWNLOAD_LIMITS, downloadChain } from "../src/verify/download-chain";
 import { requireEchoApiSan } from "../src/verify/leaf-checks";
 import { parsePemChain } from "../src/verify/pem";
+import { ServedChain } from "../src/verify/served-chain";
 import { limitContender } from "./contenders/limit";
 import { coldContender, warmContender } from "./contenders/skillflare";
 import { measureInWorkerd, startBenchWorker } from "./contenders/workerd";
@@ -69,6 +70,13 @@ if (wants("cold")) {
     { name: "whole cold call", op: cold.verify },
     { name: "downloadChain (stub fetch)", op: () => downloadChain(url, chainFetch, DEFAULT_DOWNLOAD_LIMITS) },
     { name: "parsePemChain (4 certs)", op: async () => parsePemChain(fixture.chainPem) },
+    {
+      name: "ServedChain: shape 4, build 2",
+      op: async () => {
+        const chain = ServedChain.fromPem(fixture.chainPem);
+        return [chain.certificate(0), chain.certificate(1)];
+      },
+    },
     { name: "requireEchoApiSan", op: async () => requireEchoApiSan(leaf) },
     { name: "validateChainPath", op: () => validateChainPath(served, anchors, Date.now(), engine) },
     { name: "1 x pkijs Certificate.verify", op: () => leaf.verify(intermediate, engine) },

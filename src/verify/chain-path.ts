@@ -10,7 +10,9 @@
  * trusted certificate, the request's clock, our crypto engine), which checks
  * signatures, name chaining, dates and CA flags along it. Every certificate on
  * the path, anchor included, must be valid at `nowMs`; the result carries the
- * intersection of their windows for the cache.
+ * intersection of their windows for the cache. The served certificates are
+ * taken one at a time, so a lazily parsed chain is parsed only up to the
+ * anchor.
  */
 import * as pkijs from "pkijs";
 import { fail } from "./errors.js";
@@ -26,7 +28,7 @@ export interface ValidatedPath {
 }
 
 export async function validateChainPath(
-  served: readonly pkijs.Certificate[],
+  served: Iterable<pkijs.Certificate>,
   anchors: readonly pkijs.Certificate[],
   nowMs: number,
   engine: pkijs.ICryptoEngine,
@@ -40,12 +42,14 @@ export async function validateChainPath(
 
 /** Walks the served chain from the leaf until an anchor issues the current certificate. */
 export async function findPathToAnchor(
-  served: readonly pkijs.Certificate[],
+  served: Iterable<pkijs.Certificate>,
   anchors: readonly pkijs.Certificate[],
   engine: pkijs.ICryptoEngine,
 ): Promise<{ path: pkijs.Certificate[]; anchor: pkijs.Certificate }> {
   const path: pkijs.Certificate[] = [];
-  for (const [index, certificate] of served.entries()) {
+  let index = -1;
+  for (const certificate of served) {
+    index++;
     const previous = path[path.length - 1];
     if (previous !== undefined) {
       if (!previous.issuer.isEqual(certificate.subject)) {
@@ -57,7 +61,7 @@ export async function findPathToAnchor(
     const anchor = await findIssuingAnchor(certificate, anchors, engine);
     if (anchor !== undefined) return { path, anchor };
   }
-  return fail("chain-untrusted", `no trusted anchor issues any of the ${served.length} served certificates`);
+  return fail("chain-untrusted", `no trusted anchor issues any of the ${index + 1} served certificates`);
 }
 
 async function findIssuingAnchor(

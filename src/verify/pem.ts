@@ -1,9 +1,12 @@
 /**
- * Parses the downloaded chain: a sequence of `CERTIFICATE` PEM blocks, leaf
- * first, separated only by whitespace. Anything else is junk and fails with
- * `invalid-pem`: text outside the blocks, other labels, bad base64, DER that is
- * not exactly one X.509 certificate, zero certificates, or more than
- * `MAX_CHAIN_CERTIFICATES` (Amazon serves four).
+ * Parses a PEM certificate chain: a sequence of `CERTIFICATE` PEM blocks,
+ * leaf first, separated only by whitespace. Anything else is junk and fails
+ * with `invalid-pem`: text outside the blocks, other labels, bad base64, DER
+ * that is not exactly one X.509 certificate, zero certificates, or more than
+ * `MAX_CHAIN_CERTIFICATES` (Amazon serves four). `readPemCertificates` does
+ * the text part and returns each block's DER; `parsePemChain` also builds a
+ * pkijs certificate from every block (trust anchors, tests), while the
+ * downloaded chain builds them lazily (served-chain.ts).
  */
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
@@ -20,7 +23,12 @@ export interface ParsedCertificate {
 }
 
 export function parsePemChain(text: string): ParsedCertificate[] {
-  const certificates: ParsedCertificate[] = [];
+  return readPemCertificates(text).map((der, index) => ({ der, certificate: parseCertificateDer(der, index) }));
+}
+
+/** The DER of every `CERTIFICATE` block, in order; the text around them must be whitespace. */
+export function readPemCertificates(text: string): Uint8Array[] {
+  const blocks: Uint8Array[] = [];
   let consumedUpTo = 0;
   for (const match of text.matchAll(PEM_BLOCK)) {
     const [block, beginLabel, body = "", endLabel] = match;
@@ -29,23 +37,19 @@ export function parsePemChain(text: string): ParsedCertificate[] {
     if (beginLabel !== "CERTIFICATE" || endLabel !== "CERTIFICATE") {
       fail("invalid-pem", `unexpected PEM label ${beginLabel ?? ""}/${endLabel ?? ""}`);
     }
-    if (certificates.length === MAX_CHAIN_CERTIFICATES) {
+    if (blocks.length === MAX_CHAIN_CERTIFICATES) {
       fail("invalid-pem", `more than ${MAX_CHAIN_CERTIFICATES} certificates`);
     }
-    certificates.push(parseCertificateBlock(body, certificates.length));
+    const der = decodeBase64Strict(body.replace(/\s+/g, "")) ?? fail("invalid-pem", `certificate ${blocks.length}: bad base64`);
+    blocks.push(der);
   }
   requireOnlyWhitespace(text.slice(consumedUpTo));
-  if (certificates.length === 0) fail("invalid-pem", "no certificate found");
-  return certificates;
+  if (blocks.length === 0) fail("invalid-pem", "no certificate found");
+  return blocks;
 }
 
-/** Parses the base64 body of one PEM block into a certificate. */
-export function parseCertificateBlock(body: string, index: number): ParsedCertificate {
-  const der = decodeBase64Strict(body.replace(/\s+/g, "")) ?? fail("invalid-pem", `certificate ${index}: bad base64`);
-  return { der, certificate: parseCertificateDer(der, index) };
-}
-
-function parseCertificateDer(der: Uint8Array, index: number): pkijs.Certificate {
+/** Builds the pkijs certificate of block `index`, or throws `invalid-pem`. */
+export function parseCertificateDer(der: Uint8Array, index: number): pkijs.Certificate {
   const asn1 = asn1js.fromBER(der);
   if (asn1.offset === -1 || asn1.offset !== der.byteLength) {
     fail("invalid-pem", `certificate ${index}: not a single DER value`);

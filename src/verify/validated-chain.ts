@@ -16,7 +16,7 @@ import type { CertCache, ValidatedSigningKey } from "./cert-cache.js";
 import { validateChainPath } from "./chain-path.js";
 import { downloadChain, type DownloadLimits, type FetchLike } from "./download-chain.js";
 import { requireEchoApiSan } from "./leaf-checks.js";
-import { parsePemChain } from "./pem.js";
+import { ServedChain } from "./served-chain.js";
 import { toHex, type TrustAnchorSet } from "./trust-anchors.js";
 import { requireValidAt, validityOf } from "./validity.js";
 
@@ -66,16 +66,15 @@ function sharedValidation(key: string, validate: () => Promise<ValidatedSigningK
 
 async function downloadAndValidate(certUrl: string, nowMs: number, source: ChainSource, key: string): Promise<ValidatedSigningKey> {
   const pem = await downloadChain(certUrl, source.fetch, source.limits);
-  const served = parsePemChain(pem).map(({ certificate }) => certificate);
-  const leaf = served[0];
-  if (leaf === undefined) throw new TypeError("parsePemChain returned no certificate");
+  const served = ServedChain.fromPem(pem);
+  const leaf = served.certificate(0);
   requireValidAt(validityOf(leaf), nowMs, "signing certificate");
   requireEchoApiSan(leaf);
-  const { window } = await validateChainPath(served, source.anchors.certificates, nowMs, source.engine);
+  const { window } = await validateChainPath(served.certificates(), source.anchors.certificates, nowMs, source.engine);
   const entry: ValidatedSigningKey = {
     certUrl,
     anchorsId: source.anchors.id,
-    spki: encodeBase64(new Uint8Array(leaf.subjectPublicKeyInfo.toSchema().toBER(false))),
+    spki: encodeBase64(served.subjectPublicKeyInfo(0)),
     notBefore: window.notBefore,
     notAfter: window.notAfter,
     validatedAt: nowMs,
