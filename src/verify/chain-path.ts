@@ -12,7 +12,9 @@
  * the path, anchor included, must be valid at `nowMs`; the result carries the
  * intersection of their windows for the cache. The served certificates are
  * taken one at a time, so a lazily parsed chain is parsed only up to the
- * anchor.
+ * anchor. The signature that identified the anchor is not computed twice:
+ * pkijs gets an engine that answers `true` for exactly that check (the same
+ * certificate objects, already verified by the same engine in this call).
  */
 import * as pkijs from "pkijs";
 import { fail } from "./errors.js";
@@ -33,10 +35,11 @@ export async function validateChainPath(
   nowMs: number,
   engine: pkijs.ICryptoEngine,
 ): Promise<ValidatedPath> {
-  const { path, anchor } = await findPathToAnchor(served, anchors, engine);
+  const remembering = rememberPassedSignatures(engine);
+  const { path, anchor } = await findPathToAnchor(served, anchors, remembering);
   const onPath = [...path, anchor];
   onPath.forEach((certificate, index) => requireValidAt(validityOf(certificate), nowMs, describe(certificate, index, path.length)));
-  await runPkijs(path, anchor, nowMs, engine);
+  await runPkijs(path, anchor, nowMs, remembering);
   return { path, anchor, window: intersectWindows(onPath.map(validityOf)) };
 }
 
@@ -62,6 +65,26 @@ export async function findPathToAnchor(
     if (anchor !== undefined) return { path, anchor };
   }
   return fail("chain-untrusted", `no trusted anchor issues any of the ${index + 1} served certificates`);
+}
+
+type SignatureCheck = Parameters<pkijs.ICryptoEngine["verifyWithPublicKey"]>;
+
+/**
+ * The engine, except that a signature check it has already passed in this
+ * validation (same data, signature, key and algorithm objects) answers `true`
+ * again without recomputing. Scoped to one validation, keyed by identity.
+ */
+function rememberPassedSignatures(engine: pkijs.ICryptoEngine): pkijs.ICryptoEngine {
+  const passed: SignatureCheck[] = [];
+  const isSame = (a: SignatureCheck, b: SignatureCheck) => a.length === b.length && a.every((value, i) => value === b[i]);
+  const remembering = Object.create(engine) as pkijs.ICryptoEngine;
+  remembering.verifyWithPublicKey = async (...check: SignatureCheck) => {
+    if (passed.some((earlier) => isSame(earlier, check))) return true;
+    const valid = await engine.verifyWithPublicKey(...check);
+    if (valid) passed.push(check);
+    return valid;
+  };
+  return remembering;
 }
 
 async function findIssuingAnchor(

@@ -1,19 +1,46 @@
 /**
  * The pkijs crypto engine the verifier hands to every pkijs call, built over
  * an explicit WebCrypto (the runtime's global `crypto` by default) so pkijs's
- * process-global engine is never consulted. The engine holds no state of its
- * own, so one is made per WebCrypto object and reused. pkijs types the engine
- * against the DOM `SubtleCrypto`; workerd's differs only by extras, hence the
- * one cast.
+ * process-global engine is never consulted. One engine is made per WebCrypto
+ * object and reused. It differs from pkijs's own in one way: the public keys
+ * it imports to check certificate signatures are memoised (bounded), keyed by
+ * the DER SubjectPublicKeyInfo and the import parameters, so the trust
+ * anchors' and the issuing CA's keys are imported once per isolate rather than
+ * on every chain validation (an RSA import is the dearest step of a pkijs
+ * signature check). pkijs types the engine against the DOM `SubtleCrypto`;
+ * workerd's differs only by extras, hence the one cast.
  */
 import * as pkijs from "pkijs";
+import { encodeBase64 } from "./base64.js";
+import { BoundedMemo } from "./bounded-memo.js";
+
+const MEMOISED_PUBLIC_KEYS = 32;
+
+class KeyMemoisingEngine extends pkijs.CryptoEngine {
+  private readonly publicKeys = new BoundedMemo<string, Promise<CryptoKey>>(MEMOISED_PUBLIC_KEYS);
+
+  override getPublicKey(
+    publicKeyInfo: pkijs.PublicKeyInfo,
+    signatureAlgorithm: pkijs.AlgorithmIdentifier,
+    parameters?: pkijs.CryptoEnginePublicKeyParams,
+  ): Promise<CryptoKey> {
+    const { algorithm } = parameters ?? this.fillPublicKeyParameters(publicKeyInfo, signatureAlgorithm);
+    const spki = new Uint8Array(publicKeyInfo.toSchema().toBER(false));
+    const memoKey = `${JSON.stringify(algorithm)} ${encodeBase64(spki)}`;
+    const memoised = this.publicKeys.get(memoKey);
+    if (memoised !== undefined) return memoised;
+    const imported = this.importKey("spki", spki, algorithm.algorithm as pkijs.CryptoEngineAlgorithmParams["algorithm"], true, algorithm.usages);
+    imported.catch(() => this.publicKeys.get(memoKey) === imported && this.publicKeys.delete(memoKey));
+    return this.publicKeys.set(memoKey, imported);
+  }
+}
 
 const engines = new WeakMap<Crypto, pkijs.ICryptoEngine>();
 
 export function createPkijsEngine(webCrypto: Crypto = crypto): pkijs.ICryptoEngine {
   let engine = engines.get(webCrypto);
   if (engine === undefined) {
-    engine = new pkijs.CryptoEngine({ name: "webcrypto", crypto: webCrypto }) as unknown as pkijs.ICryptoEngine;
+    engine = new KeyMemoisingEngine({ name: "webcrypto", crypto: webCrypto }) as unknown as pkijs.ICryptoEngine;
     engines.set(webCrypto, engine);
   }
   return engine;
