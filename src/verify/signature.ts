@@ -42,7 +42,7 @@ const importedKeys: Record<SignatureAlgorithm, BoundedMemo<string, CryptoKey>> =
  * per isolate; a key WebCrypto cannot use for RSASSA-PKCS1-v1_5 is rejected.
  */
 export async function importSigningKey(spkiBase64: string, algorithm: SignatureAlgorithm): Promise<CryptoKey> {
-  const memoised = importedKeys[algorithm].get(spkiBase64);
+  const memoised = memoisedSigningKey(spkiBase64, algorithm);
   if (memoised !== undefined) return memoised;
   const spki = decodeBase64Strict(spkiBase64) ?? fail("unsupported-public-key", "stored key is not base64");
   let key: CryptoKey;
@@ -52,6 +52,11 @@ export async function importSigningKey(spkiBase64: string, algorithm: SignatureA
     return fail("unsupported-public-key", `signing key is not a usable RSA key: ${String(error)}`);
   }
   return importedKeys[algorithm].set(spkiBase64, key);
+}
+
+/** The key `importSigningKey` already imported for this SPKI and hash, if any. */
+export function memoisedSigningKey(spkiBase64: string, algorithm: SignatureAlgorithm): CryptoKey | undefined {
+  return importedKeys[algorithm].get(spkiBase64);
 }
 
 export async function requireValidSignature(key: CryptoKey, signature: RequestSignature, body: Uint8Array): Promise<void> {

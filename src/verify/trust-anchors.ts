@@ -22,16 +22,30 @@ export interface TrustAnchorSet {
 
 const MEMOISED_ANCHOR_SETS = 8;
 const parsedAnchorSets = new Map<string, Promise<TrustAnchorSet>>();
-const byArray = new WeakMap<readonly string[], { readonly seen: readonly string[]; readonly parsed: Promise<TrustAnchorSet> }>();
+interface ArrayEntry {
+  readonly seen: readonly string[];
+  readonly parsed: Promise<TrustAnchorSet>;
+  loaded?: TrustAnchorSet;
+}
+const byArray = new WeakMap<readonly string[], ArrayEntry>();
 
 export function loadTrustAnchors(pems: readonly string[], subtle: SubtleCrypto = crypto.subtle): Promise<TrustAnchorSet> {
   const known = byArray.get(pems);
   if (known !== undefined && sameElements(known.seen, pems)) return known.parsed;
   const parsed = loadByContent(pems, subtle);
-  const entry = { seen: [...pems], parsed };
+  const entry: ArrayEntry = { seen: [...pems], parsed };
   byArray.set(pems, entry);
-  parsed.catch(() => byArray.get(pems) === entry && byArray.delete(pems));
+  parsed.then(
+    (set) => (entry.loaded = set),
+    () => byArray.get(pems) === entry && byArray.delete(pems),
+  );
   return parsed;
+}
+
+/** The set `loadTrustAnchors` already finished loading for this very array, if any. */
+export function loadedTrustAnchors(pems: readonly string[]): TrustAnchorSet | undefined {
+  const known = byArray.get(pems);
+  return known !== undefined && sameElements(known.seen, pems) ? known.loaded : undefined;
 }
 
 function sameElements(a: readonly string[], b: readonly string[]): boolean {

@@ -15,10 +15,10 @@ import { createPkijsEngine } from "./crypto-engine.js";
 import { DEFAULT_DOWNLOAD_LIMITS, type DownloadLimits, type FetchLike } from "./download-chain.js";
 import { parseEnvelope } from "./envelope.js";
 import { fail } from "./errors.js";
-import { importSigningKey, readSignatureHeader, requireValidSignature, type SignatureAlgorithm } from "./signature.js";
+import { importSigningKey, memoisedSigningKey, readSignatureHeader, requireValidSignature, type SignatureAlgorithm } from "./signature.js";
 import { requireAllowedSkillId } from "./skill-id.js";
 import { MAX_TOLERANCE_SECONDS, requireFreshTimestamp } from "./timestamp.js";
-import { loadTrustAnchors } from "./trust-anchors.js";
+import { loadedTrustAnchors, loadTrustAnchors } from "./trust-anchors.js";
 import { getValidatedSigningKey } from "./validated-chain.js";
 
 export interface VerifyOptions {
@@ -70,14 +70,15 @@ export async function verifyAlexaPayload(headers: Headers, rawBodyBytes: Uint8Ar
   const signature = readSignatureHeader(headers);
   const certChainUrl = normaliseCertChainUrl(rawUrl);
 
+  const anchorPems = options.trustAnchors ?? DEFAULT_TRUST_ANCHORS;
   const signingKey = await getValidatedSigningKey(certChainUrl, nowMs, {
     fetch: options.fetch ?? globalFetch,
     cache: options.certCache ?? isolateMemoryCertCache(),
-    anchors: await loadTrustAnchors(options.trustAnchors ?? DEFAULT_TRUST_ANCHORS),
+    anchors: loadedTrustAnchors(anchorPems) ?? (await loadTrustAnchors(anchorPems)),
     engine: createPkijsEngine(),
     limits: downloadLimits(options),
   });
-  const key = await importSigningKey(signingKey.spki, signature.algorithm);
+  const key = memoisedSigningKey(signingKey.spki, signature.algorithm) ?? (await importSigningKey(signingKey.spki, signature.algorithm));
   await requireValidSignature(key, signature, rawBodyBytes);
 
   const rawBody = decodeUtf8(rawBodyBytes);
