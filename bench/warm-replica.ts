@@ -13,10 +13,10 @@ import { normaliseCertChainUrl } from "../src/verify/cert-url";
 import { createPkijsEngine } from "../src/verify/crypto-engine";
 import { DEFAULT_DOWNLOAD_LIMITS, type FetchLike } from "../src/verify/download-chain";
 import { parseEnvelope } from "../src/verify/envelope";
-import { importSigningKey, readSignatureHeader, requireValidSignature } from "../src/verify/signature";
+import { importSigningKey, memoisedSigningKey, readSignatureHeader, requireValidSignature } from "../src/verify/signature";
 import { requireAllowedSkillId } from "../src/verify/skill-id";
 import { requireFreshTimestamp } from "../src/verify/timestamp";
-import { loadTrustAnchors, type TrustAnchorSet } from "../src/verify/trust-anchors";
+import { loadedTrustAnchors, loadTrustAnchors, type TrustAnchorSet } from "../src/verify/trust-anchors";
 import { cacheKeyFor, getValidatedSigningKey } from "../src/verify/validated-chain";
 import { requireValidAt } from "../src/verify/validity";
 
@@ -53,7 +53,7 @@ export async function warmReplica(inputs: ReplicaInputs, skip: ReadonlySet<Skipp
   const nowMs = Date.now();
   const signature = readSignatureHeader(inputs.headers);
   const url = skip.has("url") ? inputs.url : normaliseCertChainUrl(inputs.headers.get("SignatureCertChainUrl") ?? "");
-  const anchors = skip.has("anchors") ? inputs.anchors : await loadTrustAnchors(inputs.anchorsPem);
+  const anchors = skip.has("anchors") ? inputs.anchors : (loadedTrustAnchors(inputs.anchorsPem) ?? (await loadTrustAnchors(inputs.anchorsPem)));
   let spki: string;
   if (skip.has("cacheKey")) {
     const entry = await inputs.cache.get(inputs.cacheKey, nowMs);
@@ -64,7 +64,7 @@ export async function warmReplica(inputs: ReplicaInputs, skip: ReadonlySet<Skipp
     const source = { fetch: inputs.fetch, cache: inputs.cache, anchors, engine: createPkijsEngine(), limits: DEFAULT_DOWNLOAD_LIMITS };
     spki = (await getValidatedSigningKey(url, nowMs, source)).spki;
   }
-  const key = await importSigningKey(spki, signature.algorithm);
+  const key = memoisedSigningKey(spki, signature.algorithm) ?? (await importSigningKey(spki, signature.algorithm));
   await requireValidSignature(key, signature, inputs.bytes);
   const envelope = skip.has("json") ? inputs.envelope : parseEnvelope(decode(inputs.bytes));
   requireFreshTimestamp(envelope, nowMs, 150);
@@ -77,11 +77,11 @@ export function stepOps(inputs: ReplicaInputs): Record<string, () => Promise<unk
   return {
     "readSignatureHeader": async () => readSignatureHeader(inputs.headers),
     "normaliseCertChainUrl": async () => normaliseCertChainUrl(inputs.headers.get("SignatureCertChainUrl") ?? ""),
-    "loadTrustAnchors": () => loadTrustAnchors(inputs.anchorsPem),
-    "cacheKeyFor (digest + hex)": () => cacheKeyFor(inputs.url, inputs.anchors.id),
-    "  of which subtle.digest": () => crypto.subtle.digest("SHA-256", keyText),
+    "loadTrustAnchors": async () => loadedTrustAnchors(inputs.anchorsPem) ?? loadTrustAnchors(inputs.anchorsPem),
+    "cacheKeyFor (memo hit)": () => cacheKeyFor(inputs.url, inputs.anchors.id),
+    "subtle.digest (a key miss)": () => crypto.subtle.digest("SHA-256", keyText),
     "memory cache get": () => inputs.cache.get(inputs.cacheKey, Date.now()),
-    "importSigningKey (memo hit)": () => importSigningKey(inputs.spki, "SHA-256"),
+    "importSigningKey (memo hit)": async () => memoisedSigningKey(inputs.spki, "SHA-256") ?? importSigningKey(inputs.spki, "SHA-256"),
     "decode + parseEnvelope": async () => parseEnvelope(decode(inputs.bytes)),
     "timestamp + skill id": async () => {
       requireFreshTimestamp(inputs.envelope, Date.now(), 150);
@@ -101,6 +101,8 @@ export const ABLATIONS: Readonly<Record<string, readonly SkippableStep[]>> = {
   "replica minus all four": ["url", "anchors", "cacheKey", "json"],
 };
 
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
 function decode(bytes: Uint8Array): string {
-  return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  return utf8.decode(bytes);
 }

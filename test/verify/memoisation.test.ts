@@ -14,7 +14,8 @@ import { decodeBase64Strict } from "../../src/verify/base64.js";
 import { BoundedMemo } from "../../src/verify/bounded-memo.js";
 import { normaliseCertChainUrl } from "../../src/verify/cert-url.js";
 import { AlexaVerificationError } from "../../src/verify/errors.js";
-import { loadTrustAnchors, toHex } from "../../src/verify/trust-anchors.js";
+import { importSigningKey, memoisedSigningKey } from "../../src/verify/signature.js";
+import { loadedTrustAnchors, loadTrustAnchors, toHex } from "../../src/verify/trust-anchors.js";
 import { cacheKeyFor } from "../../src/verify/validated-chain.js";
 import { VERISIGN_G5_ROOT } from "./helpers/real-fixtures.js";
 
@@ -93,10 +94,41 @@ describe("trust anchor lookup by array identity", () => {
     expect(replaced.id).toBe((await loadTrustAnchors([VERISIGN_G5_ROOT])).id);
   });
 
+  it("the synchronous lookup answers only once the very same array has loaded, unchanged", async () => {
+    const pems = [VERISIGN_G5_ROOT, ...DEFAULT_TRUST_ANCHORS];
+    expect(loadedTrustAnchors(pems)).toBeUndefined();
+    const loading = loadTrustAnchors(pems);
+    const loaded = await loading;
+    await Promise.resolve();
+    expect(loadedTrustAnchors(pems)).toBe(loaded);
+    expect(loadedTrustAnchors([...pems])).toBeUndefined();
+    pems.pop();
+    expect(loadedTrustAnchors(pems)).toBeUndefined();
+  });
+
   it("a broken array stays a configuration error on every call", async () => {
     const broken = ["not a pem"];
     await expect(loadTrustAnchors(broken)).rejects.toBeInstanceOf(TypeError);
     await expect(loadTrustAnchors(broken)).rejects.toBeInstanceOf(TypeError);
+  });
+});
+
+describe("signing key memo", () => {
+  it("holds a key per SPKI and hash only after importSigningKey imported it", async () => {
+    const pair = (await crypto.subtle.generateKey(
+      { name: "RSASSA-PKCS1-v1_5", modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" },
+      true,
+      ["sign", "verify"],
+    )) as CryptoKeyPair;
+    const exported = (await crypto.subtle.exportKey("spki", pair.publicKey)) as ArrayBuffer;
+    const spki = btoa(String.fromCharCode(...new Uint8Array(exported)));
+    expect(memoisedSigningKey(spki, "SHA-256")).toBeUndefined();
+    const imported = await importSigningKey(spki, "SHA-256");
+    expect(memoisedSigningKey(spki, "SHA-256")).toBe(imported);
+    expect(memoisedSigningKey(spki, "SHA-1")).toBeUndefined();
+    const sha1 = await importSigningKey(spki, "SHA-1");
+    expect(sha1).not.toBe(imported);
+    expect(sha1.algorithm).toMatchObject({ hash: { name: "SHA-1" } });
   });
 });
 
