@@ -4,15 +4,20 @@
  * anchors. The identity is part of every cache key, so a chain validated under
  * one anchor set is never served from cache under another. A PEM that does not
  * parse is a configuration bug, thrown as `TypeError` (a 500, not a 400).
- * Parsing is memoised by content (a few anchor sets at most), so the bundled
- * anchors are parsed once per isolate. A caller passes the same array on every
+ * Loading reads the PEM text, checks each certificate's DER shape and digests
+ * it; the pkijs certificates are built on first use of `certificates`, i.e.
+ * only when a chain has to be validated, so a fresh isolate whose first
+ * request hits a cache (KV) never pays for them. Loading is memoised by content
+ * (a few anchor sets at most), so the bundled anchors are read and built once
+ * per isolate. A caller passes the same array on every
  * request, so the lookup first tries that array's identity and confirms its
  * elements are still the ones seen (arrays can be changed in place), which is
  * cheaper than building the content key from all the PEMs.
  */
 import type * as pkijs from "pkijs";
-import { AlexaVerificationError } from "./errors.js";
-import { parsePemChain } from "./pem.js";
+import { certificateShape } from "./der-shape.js";
+import { AlexaVerificationError, fail } from "./errors.js";
+import { parseCertificateDer, readPemCertificates } from "./pem.js";
 
 export interface TrustAnchorSet {
   readonly certificates: readonly pkijs.Certificate[];
@@ -67,19 +72,43 @@ function loadByContent(pems: readonly string[], subtle: SubtleCrypto): Promise<T
   return parsed;
 }
 
+interface AnchorBlock {
+  readonly der: Uint8Array;
+  /** Index of the PEM string in `trustAnchors`, and of the block within it. */
+  readonly pem: number;
+  readonly block: number;
+}
+
 async function parseTrustAnchors(pems: readonly string[], subtle: SubtleCrypto): Promise<TrustAnchorSet> {
   if (pems.length === 0) throw new TypeError("trustAnchors must contain at least one certificate");
-  const parsed = pems.flatMap((pem, index) => {
-    try {
-      return parsePemChain(pem);
-    } catch (error) {
-      if (error instanceof AlexaVerificationError) throw new TypeError(`trustAnchors[${index}]: ${error.detail}`);
-      throw error;
-    }
-  });
-  const fingerprints = await Promise.all(parsed.map(async ({ der }) => toHex(await subtle.digest("SHA-256", der))));
+  const blocks = pems.flatMap((pem, index) =>
+    asConfigurationError(index, () =>
+      readPemCertificates(pem).map((der, block): AnchorBlock => {
+        if (certificateShape(der) === undefined) fail("invalid-pem", `certificate ${block}: not shaped like an X.509 certificate`);
+        return { der, pem: index, block };
+      }),
+    ),
+  );
+  const fingerprints = await Promise.all(blocks.map(async ({ der }) => toHex(await subtle.digest("SHA-256", der))));
   const id = toHex(await subtle.digest("SHA-256", new TextEncoder().encode([...fingerprints].sort().join("\n"))));
-  return { certificates: parsed.map(({ certificate }) => certificate), id };
+  let certificates: readonly pkijs.Certificate[] | undefined;
+  return {
+    id,
+    get certificates() {
+      certificates ??= blocks.map(({ der, pem, block }) => asConfigurationError(pem, () => parseCertificateDer(der, block)));
+      return certificates;
+    },
+  };
+}
+
+/** A bad anchor is our configuration bug: a TypeError naming it, not a verification failure. */
+function asConfigurationError<T>(index: number, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof AlexaVerificationError) throw new TypeError(`trustAnchors[${index}]: ${error.detail}`);
+    throw error;
+  }
 }
 
 export function toHex(buffer: ArrayBuffer): string {
