@@ -4,8 +4,9 @@
  * cache key still differs per anchor set and URL and equals the digest it
  * stands for, an anchor array changed in place is re-read, the table-driven
  * base64 decoder accepts and rejects exactly what the regex + `atob` decoder
- * it replaced did, and every memo stays within its bound however many
- * distinct inputs an attacker sends.
+ * it replaced did, the one shared UTF-8 decoder keeps no state between
+ * requests, and every memo stays within its bound however many distinct
+ * inputs an attacker sends.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -17,7 +18,11 @@ import { AlexaVerificationError } from "../../src/verify/errors.js";
 import { importSigningKey, memoisedSigningKey } from "../../src/verify/signature.js";
 import { loadedTrustAnchors, loadTrustAnchors, toHex } from "../../src/verify/trust-anchors.js";
 import { cacheKeyFor } from "../../src/verify/validated-chain.js";
+import { signBytes } from "../../src/devkit/index.js";
+import { verifyAlexaRequest } from "../../src/verify/verify-request.js";
+import { devKit, envelopeAt, signedRequest, trustingOptions } from "./helpers/dev-requests.js";
 import { VERISIGN_G5_ROOT } from "./helpers/real-fixtures.js";
+import { alexaRequest, expectRejection } from "./helpers/requests.js";
 
 const CANONICAL = "https://s3.amazonaws.com/echo.api/echo-api-cert.pem";
 
@@ -110,6 +115,19 @@ describe("trust anchor lookup by array identity", () => {
     const broken = ["not a pem"];
     await expect(loadTrustAnchors(broken)).rejects.toBeInstanceOf(TypeError);
     await expect(loadTrustAnchors(broken)).rejects.toBeInstanceOf(TypeError);
+  });
+});
+
+describe("shared UTF-8 decoder", () => {
+  it("carries nothing over from a rejected body to the next request", async () => {
+    const { kit, clock } = await devKit();
+    for (const bad of [new Uint8Array([0x7b, 0xe2, 0x9c]), new Uint8Array([0x7b, 0xff, 0x7d])]) {
+      const headers = { "Signature-256": await signBytes(kit.signingKey, "SHA-256", bad), SignatureCertChainUrl: kit.chainUrl };
+      await expectRejection(verifyAlexaRequest(alexaRequest(bad, headers), trustingOptions(kit, clock)), "body-not-json");
+      const body = JSON.stringify(envelopeAt(clock, { type: "IntentRequest", intent: "Search", slots: { term: "\u2713 Pokémon" } }));
+      const verified = await verifyAlexaRequest(await signedRequest(kit, body), trustingOptions(kit, clock));
+      expect(verified.rawBody).toBe(body);
+    }
   });
 });
 
