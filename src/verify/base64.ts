@@ -18,7 +18,7 @@ function sextet(text: string, index: number): number {
   return code < 128 ? (SEXTETS[code] as number) : -1;
 }
 
-export function decodeBase64Strict(text: string): Uint8Array | undefined {
+export function decodeBase64Strict(text: string): Uint8Array<ArrayBuffer> | undefined {
   const length = text.length;
   if (length % 4 !== 0) return undefined;
   const padding = length === 0 || text.charCodeAt(length - 1) !== PAD ? 0 : text.charCodeAt(length - 2) === PAD ? 2 : 1;

@@ -29,7 +29,7 @@ class KeyMemoisingEngine extends pkijs.CryptoEngine {
     const memoKey = `${JSON.stringify(algorithm)} ${encodeBase64(spki)}`;
     const memoised = this.publicKeys.get(memoKey);
     if (memoised !== undefined) return memoised;
-    const imported = this.importKey("spki", spki, algorithm.algorithm as pkijs.CryptoEngineAlgorithmParams["algorithm"], true, algorithm.usages);
+    const imported = this.importKey("spki", spki, algorithm.algorithm as Parameters<pkijs.CryptoEngine["importKey"]>[2], true, algorithm.usages);
     imported.catch(() => this.publicKeys.get(memoKey) === imported && this.publicKeys.delete(memoKey));
     return this.publicKeys.set(memoKey, imported);
   }

@@ -27,8 +27,8 @@ export function parsePemChain(text: string): ParsedCertificate[] {
 }
 
 /** The DER of every `CERTIFICATE` block, in order; the text around them must be whitespace. */
-export function readPemCertificates(text: string): Uint8Array[] {
-  const blocks: Uint8Array[] = [];
+export function readPemCertificates(text: string): Uint8Array<ArrayBuffer>[] {
+  const blocks: Uint8Array<ArrayBuffer>[] = [];
   let consumedUpTo = 0;
   for (const match of text.matchAll(PEM_BLOCK)) {
     const [block, beginLabel, body = "", endLabel] = match;

@@ -16,7 +16,7 @@ export type SignatureAlgorithm = "SHA-256" | "SHA-1";
 
 export interface RequestSignature {
   readonly algorithm: SignatureAlgorithm;
-  readonly bytes: Uint8Array;
+  readonly bytes: Uint8Array<ArrayBuffer>;
 }
 
 /** Picks and decodes the signature header; throws if absent or not base64. */
@@ -62,7 +62,8 @@ export function memoisedSigningKey(spkiBase64: string, algorithm: SignatureAlgor
 export async function requireValidSignature(key: CryptoKey, signature: RequestSignature, body: Uint8Array): Promise<void> {
   let valid: boolean;
   try {
-    valid = await crypto.subtle.verify("RSASSA-PKCS1-v1_5", key, signature.bytes, body);
+    // A SharedArrayBuffer-backed body is refused by WebCrypto itself (then: bad-signature).
+    valid = await crypto.subtle.verify("RSASSA-PKCS1-v1_5", key, signature.bytes, body as Uint8Array<ArrayBuffer>);
   } catch (error) {
     return fail("bad-signature", `${signature.algorithm} signature could not be checked: ${String(error)}`);
   }

@@ -73,7 +73,7 @@ function loadByContent(pems: readonly string[], subtle: SubtleCrypto): Promise<T
 }
 
 interface AnchorBlock {
-  readonly der: Uint8Array;
+  readonly der: Uint8Array<ArrayBuffer>;
   /** Index of the PEM string in `trustAnchors`, and of the block within it. */
   readonly pem: number;
   readonly block: number;
