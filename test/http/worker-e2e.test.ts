@@ -14,12 +14,20 @@ const LOCAL = "http://localhost:8787/";
 const kitPromise = importDevSigningKit(inject("devKit"));
 const launch = () => createRequestEnvelope({ request: { type: "LaunchRequest" } });
 
-/** The reasons the Worker logged for rejected requests during `run`. */
-async function loggedReasons(run: () => Promise<unknown>): Promise<string[]> {
+/** Sends `request` to the Worker; returns the response and the rejection reasons it logged. */
+async function sendLogged(request: Request): Promise<{ response: Response; reasons: string[] }> {
   const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-  await run();
-  const reasons = warn.mock.calls.map((call) => JSON.parse(String(call[0])) as { reason?: string });
-  return reasons.flatMap((line) => (line.reason === undefined ? [] : [line.reason]));
+  const response = await exports.default.fetch(request);
+  const lines = warn.mock.calls.map((call) => JSON.parse(String(call[0])) as { reason?: string });
+  return { response, reasons: lines.flatMap((line) => (line.reason === undefined ? [] : [line.reason])) };
+}
+
+/** The request was refused with the generic 400 body, and exactly `reason` was logged. */
+async function expectRejected(request: Request, reason: string): Promise<void> {
+  const { response, reasons } = await sendLogged(request);
+  expect(response.status).toBe(400);
+  expect(await response.text()).toBe(REJECTION_BODY);
+  expect(reasons).toEqual([reason]);
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -38,11 +46,7 @@ describe("the Worker's skill endpoint", () => {
   it("rejects a tampered body with a generic 400 and logs bad-signature", async () => {
     const kit = await kitPromise;
     const request = await createSignedRequest(kit, launch(), { url: LOCAL, tamper: "value" });
-    let response: Response | undefined;
-    const reasons = await loggedReasons(async () => (response = await exports.default.fetch(request)));
-    expect(response?.status).toBe(400);
-    expect(await response?.text()).toBe(REJECTION_BODY);
-    expect(reasons).toEqual(["bad-signature"]);
+    await expectRejected(request, "bad-signature");
   });
 
   it("trusts the dev CA only on loopback: the same request to a public host is chain-untrusted", async () => {
@@ -50,30 +54,19 @@ describe("the Worker's skill endpoint", () => {
     const request = await createSignedRequest(kit, launch(), { url: "https://skill.example.com/" });
     // The public host path downloads from "S3": serve the dev chain so only trust decides.
     vi.spyOn(globalThis, "fetch").mockImplementation(async () => new Response(kit.chainPem));
-    let response: Response | undefined;
-    const reasons = await loggedReasons(async () => (response = await exports.default.fetch(request)));
-    expect(response?.status).toBe(400);
-    expect(await response?.text()).toBe(REJECTION_BODY);
-    expect(reasons).toEqual(["chain-untrusted"]);
+    await expectRejected(request, "chain-untrusted");
   });
 
   it("rejects a request for another skill with wrong-skill-id", async () => {
     const kit = await kitPromise;
     const envelope = createRequestEnvelope({ request: { type: "LaunchRequest" }, applicationId: "amzn1.ask.skill.other" });
-    let response: Response | undefined;
     const request = await createSignedRequest(kit, envelope, { url: LOCAL });
-    const reasons = await loggedReasons(async () => (response = await exports.default.fetch(request)));
-    expect(response?.status).toBe(400);
-    expect(reasons).toEqual(["wrong-skill-id"]);
+    await expectRejected(request, "wrong-skill-id");
   });
 
   it("rejects an unsigned request with missing-cert-url", async () => {
-    let response: Response | undefined;
     const request = new Request(LOCAL, { method: "POST", body: JSON.stringify(launch()) });
-    const reasons = await loggedReasons(async () => (response = await exports.default.fetch(request)));
-    expect(response?.status).toBe(400);
-    expect(await response?.text()).toBe(REJECTION_BODY);
-    expect(reasons).toEqual(["missing-cert-url"]);
+    await expectRejected(request, "missing-cert-url");
   });
 
   it("answers other methods on the skill path with 405 and Allow: POST", async () => {
