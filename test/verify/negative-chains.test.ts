@@ -42,7 +42,8 @@ describe("dev kit negative material", () => {
   it("the valid variant passes under the same options (the negatives fail for their own reason)", async () => {
     const { kit: trusted, clock } = await devKit();
     const good = await getSharedDevSigningKitVariant("valid");
-    await verifyAlexaRequest(await signedRequest(good, envelopeAt(clock)), trustingOptions(trusted, clock, { fetch: createKitChainFetch(good) }));
+    const verified = await verifyAlexaRequest(await signedRequest(good, envelopeAt(clock)), trustingOptions(trusted, clock, { fetch: createKitChainFetch(good) }));
+    expect(verified.certChainUrl).toBe(good.chainUrl);
   });
 
   it("a wrong-SAN leaf whose CN is echo-api.amazon.com is still rejected (CN alone is not enough)", async () => {

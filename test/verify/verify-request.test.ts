@@ -155,7 +155,7 @@ describe("timestamp (seed 002: within 150 s, both directions)", () => {
 
   it.each([0, 150, -150])("accepts a request %i s old", async (age) => {
     const { request, options } = await stamped(age);
-    await verifyAlexaRequest(request, options);
+    await expect(verifyAlexaRequest(request, options)).resolves.toMatchObject({ algorithm: "SHA-256" });
   });
 
   it("rejects a request 151 s old", async () => {
@@ -175,7 +175,8 @@ describe("timestamp (seed 002: within 150 s, both directions)", () => {
 
   it.each([3600, 151])("accepts an AlexaSkillEvent %i s old", async (age) => {
     const { request, options } = await stamped(age, "AlexaSkillEvent.SkillEnabled");
-    await verifyAlexaRequest(request, options);
+    const verified = await verifyAlexaRequest(request, options);
+    expect(verified.envelope.request.type).toBe("AlexaSkillEvent.SkillEnabled");
   });
 
   it("rejects an AlexaSkillEvent older than an hour", async () => {
@@ -209,7 +210,8 @@ describe("timestamp (seed 002: within 150 s, both directions)", () => {
     for (const timestamp of [new Date(clock).toISOString(), new Date(clock + 3_600_000).toISOString().replace("Z", "+01:00")]) {
       const envelope = envelopeAt(clock) as unknown as { request: Record<string, unknown> };
       envelope.request["timestamp"] = timestamp;
-      await verifyAlexaRequest(await signedRequest(kit, JSON.stringify(envelope)), trustingOptions(kit, clock));
+      const verified = await verifyAlexaRequest(await signedRequest(kit, JSON.stringify(envelope)), trustingOptions(kit, clock));
+      expect(verified.envelope.request.timestamp).toBe(timestamp);
     }
   });
 
@@ -223,8 +225,10 @@ describe("timestamp (seed 002: within 150 s, both directions)", () => {
 describe("skill id (DESIGN step 8)", () => {
   it("accepts a configured id and skips the check when none is configured", async () => {
     const { kit, clock } = await devKit();
-    await verifyAlexaRequest(await signedRequest(kit, envelopeAt(clock)), trustingOptions(kit, clock, { skillIds: ["other", DEV_SKILL_ID] }));
-    await verifyAlexaRequest(await signedRequest(kit, envelopeAt(clock)), trustingOptions(kit, clock));
+    const allowed = await verifyAlexaRequest(await signedRequest(kit, envelopeAt(clock)), trustingOptions(kit, clock, { skillIds: ["other", DEV_SKILL_ID] }));
+    expect(allowed.envelope.context?.System.application.applicationId).toBe(DEV_SKILL_ID);
+    const unchecked = await verifyAlexaRequest(await signedRequest(kit, envelopeAt(clock)), trustingOptions(kit, clock));
+    expect(unchecked.envelope.context?.System.application.applicationId).toBe(DEV_SKILL_ID);
   });
 
   it("rejects an id that is not configured, and everything under an empty allowlist", async () => {
