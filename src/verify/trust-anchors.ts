@@ -15,6 +15,7 @@
  * cheaper than building the content key from all the PEMs.
  */
 import type * as pkijs from "pkijs";
+import { BoundedMemo } from "./bounded-memo.js";
 import { certificateShape } from "./der-shape.js";
 import { AlexaVerificationError, fail } from "./errors.js";
 import { parseCertificateDer, readPemCertificates } from "./pem.js";
@@ -26,7 +27,7 @@ export interface TrustAnchorSet {
 }
 
 const MEMOISED_ANCHOR_SETS = 8;
-const parsedAnchorSets = new Map<string, Promise<TrustAnchorSet>>();
+const parsedAnchorSets = new BoundedMemo<string, Promise<TrustAnchorSet>>(MEMOISED_ANCHOR_SETS);
 interface ArrayEntry {
   readonly seen: readonly string[];
   readonly parsed: Promise<TrustAnchorSet>;
@@ -61,15 +62,11 @@ function sameElements(a: readonly string[], b: readonly string[]): boolean {
 
 function loadByContent(pems: readonly string[], subtle: SubtleCrypto): Promise<TrustAnchorSet> {
   const key = pems.join("\0");
-  let parsed = parsedAnchorSets.get(key);
-  if (parsed === undefined) {
-    parsed = parseTrustAnchors(pems, subtle);
-    parsedAnchorSets.set(key, parsed);
-    parsed.catch(() => parsedAnchorSets.delete(key));
-    const oldest = parsedAnchorSets.keys().next().value;
-    if (parsedAnchorSets.size > MEMOISED_ANCHOR_SETS && oldest !== undefined) parsedAnchorSets.delete(oldest);
-  }
-  return parsed;
+  const memoised = parsedAnchorSets.get(key);
+  if (memoised !== undefined) return memoised;
+  const parsed = parseTrustAnchors(pems, subtle);
+  parsed.catch(() => parsedAnchorSets.get(key) === parsed && parsedAnchorSets.delete(key));
+  return parsedAnchorSets.set(key, parsed);
 }
 
 interface AnchorBlock {
