@@ -12,6 +12,7 @@
  * bytes exactly as they were signed.
  */
 import { childrenOf, readWhole, type Tlv } from "./der-reader.js";
+import { fail } from "./errors.js";
 
 export interface CertificateShape {
   /** DER SubjectPublicKeyInfo, a view into the certificate's bytes. */
@@ -50,4 +51,9 @@ export function certificateShape(der: Uint8Array): CertificateShape | undefined 
   }
   if (next !== fields.length) return undefined;
   return { subjectPublicKeyInfo: der.subarray(spki.start, spki.end) };
+}
+
+/** The outline of certificate `index` of a PEM text; throws `invalid-pem` if it has none. */
+export function requireCertificateShape(der: Uint8Array, index: number): CertificateShape {
+  return certificateShape(der) ?? fail("invalid-pem", `certificate ${index}: not shaped like an X.509 certificate`);
 }

@@ -10,8 +10,7 @@
  * cross-signed root above the anchor) is checked for shape only.
  */
 import type * as pkijs from "pkijs";
-import { certificateShape, type CertificateShape } from "./der-shape.js";
-import { fail } from "./errors.js";
+import { requireCertificateShape, type CertificateShape } from "./der-shape.js";
 import { parseCertificateDer, readPemCertificates } from "./pem.js";
 
 export class ServedChain {
@@ -27,7 +26,7 @@ export class ServedChain {
   /** Reads the PEM text and checks every block's shape; throws `invalid-pem`. */
   static fromPem(text: string): ServedChain {
     const ders = readPemCertificates(text);
-    const shapes = ders.map((der, index) => certificateShape(der) ?? fail("invalid-pem", `certificate ${index}: not shaped like an X.509 certificate`));
+    const shapes = ders.map((der, index) => requireCertificateShape(der, index));
     return new ServedChain(ders, shapes);
   }
 

@@ -16,8 +16,8 @@
  */
 import type * as pkijs from "pkijs";
 import { BoundedMemo } from "./bounded-memo.js";
-import { certificateShape } from "./der-shape.js";
-import { AlexaVerificationError, fail } from "./errors.js";
+import { requireCertificateShape } from "./der-shape.js";
+import { AlexaVerificationError } from "./errors.js";
 import { parseCertificateDer, readPemCertificates } from "./pem.js";
 
 export interface TrustAnchorSet {
@@ -81,7 +81,7 @@ async function parseTrustAnchors(pems: readonly string[], subtle: SubtleCrypto):
   const blocks = pems.flatMap((pem, index) =>
     asConfigurationError(index, () =>
       readPemCertificates(pem).map((der, block): AnchorBlock => {
-        if (certificateShape(der) === undefined) fail("invalid-pem", `certificate ${block}: not shaped like an X.509 certificate`);
+        requireCertificateShape(der, block);
         return { der, pem: index, block };
       }),
     ),
