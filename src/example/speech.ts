@@ -17,7 +17,6 @@ export const speech = {
       ? `Which story would you like? I can read ${catalogTitles()}.`
       : `I don't know a story called ${heard}. I can read ${catalogTitles()}. Which one would you like?`,
   nowPlaying: (story: Story) => `Here is ${story.title}.`,
-  resuming: (story: Story) => `Resuming ${story.title}.`,
   nothingToResume: () => `There is no story paused right now. ${speech.whichStory()}`,
   lastStory: () => `That was the last story. Goodnight.`,
   firstStory: (story: Story) => `${story.title} is the first story. Here it is again.`,
