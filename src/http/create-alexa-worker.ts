@@ -8,6 +8,7 @@
  * trust (see dev-trust.ts) applies only to requests addressed to loopback.
  */
 import type { VerifyOptions } from "../verify/verify-request.js";
+import { globalFetch } from "../verify/download-chain.js";
 import { createKvCertCache } from "../verify/kv-cert-cache.js";
 import { handleAlexaPost, type AlexaHandler } from "./alexa-endpoint.js";
 import { devTrustVerifyOptions, isLoopbackRequest, parseDevTrust } from "./dev-trust.js";
@@ -65,7 +66,7 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
   const devOptionsFor = memoisePerEnv((env: E): VerifyOptions | null => {
     if (env.SKILLFLARE_DEV_TRUST === undefined || env.SKILLFLARE_DEV_TRUST === "") return null;
     const production = productionOptionsFor(env);
-    const fallbackFetch = production.fetch ?? ((url, init) => fetch(url, init));
+    const fallbackFetch = production.fetch ?? globalFetch;
     return { ...production, ...devTrustVerifyOptions(parseDevTrust(env.SKILLFLARE_DEV_TRUST), fallbackFetch) };
   });
   const verifyOptionsFor = (env: E, request: Request): VerifyOptions =>

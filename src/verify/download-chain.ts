@@ -12,6 +12,9 @@ import { readStreamCapped } from "./read-capped.js";
 /** The part of `fetch` the verifier uses; the global `fetch` satisfies it. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
+/** The runtime's global `fetch`, looked up on each call (so a later spy or polyfill is used). */
+export const globalFetch: FetchLike = (input, init) => fetch(input, init);
+
 export interface DownloadLimits {
   readonly timeoutMs: number;
   readonly maxBytes: number;

@@ -12,7 +12,7 @@ import { DEFAULT_TRUST_ANCHORS } from "./anchors.js";
 import { isolateMemoryCertCache, type CertCache } from "./cert-cache.js";
 import { normaliseCertChainUrl } from "./cert-url.js";
 import { createPkijsEngine } from "./crypto-engine.js";
-import { DEFAULT_DOWNLOAD_LIMITS, type DownloadLimits, type FetchLike } from "./download-chain.js";
+import { DEFAULT_DOWNLOAD_LIMITS, globalFetch, type DownloadLimits, type FetchLike } from "./download-chain.js";
 import { parseEnvelope } from "./envelope.js";
 import { fail } from "./errors.js";
 import { importSigningKey, memoisedSigningKey, readSignatureHeader, requireValidSignature, type SignatureAlgorithm } from "./signature.js";
@@ -95,8 +95,6 @@ function checkedTolerance(toleranceSeconds: number | undefined): number {
   }
   return tolerance;
 }
-
-const globalFetch: FetchLike = (input, init) => fetch(input, init);
 
 function downloadLimits(options: VerifyOptions): DownloadLimits {
   if (options.downloadTimeoutMs === undefined && options.maxChainBytes === undefined) return DEFAULT_DOWNLOAD_LIMITS;
