@@ -7,7 +7,7 @@ import { type AlexaAudioTarget, type AudioViolation, CONVERT_HINT } from "./alex
 import { analyzeMp3 } from "./analyze";
 import { audioPlayerViolations } from "./player-rules";
 import type { Mp3Analysis, Mp3Failure } from "./report";
-import { type SniffedFormat, sniffFormat } from "./sniff";
+import { AUDIO_PLAYER_OTHER_FORMATS, type SniffedFormat, sniffFormat } from "./sniff";
 import { ssmlViolations } from "./ssml-rules";
 
 export interface AudioCheckResult {
@@ -51,8 +51,7 @@ export function checkAlexaAudio(bytes: Uint8Array, target: AlexaAudioTarget): Au
 
 function checkOtherFormat(format: SniffedFormat, target: AlexaAudioTarget): AudioCheckResult {
   const name = FORMAT_NAMES[format];
-  const playerAccepts = format === "mp4" || format === "aac-adts" || format === "hls" || format === "m3u" || format === "pls";
-  if (target === "audio-player" && playerAccepts) {
+  if (target === "audio-player" && AUDIO_PLAYER_OTHER_FORMATS.includes(format)) {
     const notes = [
       format === "mp4" || format === "aac-adts"
         ? `${name}: a format AudioPlayer accepts; codec and bitrate (16-384 kbps) were not checked`
