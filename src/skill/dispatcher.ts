@@ -8,13 +8,13 @@
  * nothing), as in the ASK SDK. With no accepting error handler the error propagates to the
  * Worker. A ResponseCheckError ("throw" mode) always propagates: it is a bug in the skill.
  */
-import type { RequestEnvelope, Response, ResponseEnvelope } from "ask-sdk-model";
+import type { RequestEnvelope, ResponseEnvelope } from "ask-sdk-model";
 import type { ErrorHandler, HandlerOutput, RequestHandler, RequestInterceptor, ResponseInterceptor } from "./handler.js";
 import { createHandlerInput, type HandlerInput } from "./handler-input.js";
 import { jsonConsoleLogger, type SkillLogger } from "./logger.js";
 import type { PersistenceAdapter } from "./persistence/adapter.js";
 import { userIdOf } from "./request-access.js";
-import { ResponseBuilder, type BuiltResponse } from "./response-builder.js";
+import { NO_KNOWN_AUDIO, ResponseBuilder, type BuiltResponse } from "./response-builder.js";
 import { checkResponse, enforceResponseChecks, ResponseCheckError, type ResponseCheckMode } from "./response-checks.js";
 import { platformFetch, type FetchFunction } from "./services/alexa-api.js";
 
@@ -69,11 +69,8 @@ async function firstMatch<T, A extends unknown[]>(
 }
 
 function buildOutput<Env>(output: HandlerOutput, input: HandlerInput<Env>): BuiltResponse {
-  const builder = output instanceof ResponseBuilder ? output : input.responseBuilder;
-  if (output === undefined || output instanceof ResponseBuilder) {
-    return builder.build({ requestHasSession: input.envelope.session !== undefined });
-  }
-  return { response: output as Response, knownAudio: { speech: [], reprompt: [] } };
+  if (output !== undefined && !(output instanceof ResponseBuilder)) return { response: output, knownAudio: NO_KNOWN_AUDIO };
+  return (output ?? input.responseBuilder).build({ requestHasSession: input.envelope.session !== undefined });
 }
 
 export function createSkill<Env = unknown>(options: SkillOptions<Env>): SkillRuntime<Env> {

@@ -17,6 +17,9 @@ export interface KnownAudio {
   readonly reprompt: readonly AudioClip[];
 }
 
+/** For a response the builder did not make (a handler's ready `Response`): no stated durations. */
+export const NO_KNOWN_AUDIO: KnownAudio = { speech: [], reprompt: [] };
+
 export interface BuiltResponse {
   readonly response: Response;
   readonly knownAudio: KnownAudio;

@@ -11,7 +11,7 @@ import { sizeRules } from "./checks/size-rules.js";
 import { speechAudioRules } from "./checks/speech-audio-rules.js";
 import type { CheckedResponse, ResponseCheckFailure } from "./checks/types.js";
 import type { SkillLogger } from "./logger.js";
-import type { KnownAudio } from "./response-builder.js";
+import { NO_KNOWN_AUDIO, type KnownAudio } from "./response-builder.js";
 
 export type { ResponseCheckFailure, ResponseCheckRule } from "./checks/types.js";
 
@@ -27,8 +27,6 @@ export class ResponseCheckError extends Error {
     );
   }
 }
-
-const NO_KNOWN_AUDIO: KnownAudio = { speech: [], reprompt: [] };
 
 /** Every rule the response breaks, in a stable order; empty when Alexa should accept it. */
 export function checkResponse(
