@@ -49,7 +49,7 @@ export async function handleAlexaPost<E>(
       logger.log("warn", "verification_failed", { reason: error.reason, detail: error.detail });
       return rejectionResponse(error);
     }
-    const httpError = error instanceof HttpError ? error : HttpError.internal(error);
+    const httpError = HttpError.from(error);
     logger.log(httpError.status >= 500 ? "error" : "warn", httpError.code, { detail: httpError.logDetail });
     return httpError.toResponse();
   }
@@ -58,7 +58,7 @@ export async function handleAlexaPost<E>(
     const envelope = await settings.handler(verified, { ...context, request, logger });
     return Response.json(envelope);
   } catch (error) {
-    const httpError = error instanceof HttpError ? error : HttpError.internal(error);
+    const httpError = HttpError.from(error);
     logger.log("error", "skill_failed", {
       detail: httpError.logDetail,
       requestType: verified.envelope.request.type,

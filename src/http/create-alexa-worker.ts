@@ -93,7 +93,7 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
         }
         throw new HttpError(404, "not_found", `${request.method} ${url.pathname}`);
       } catch (error) {
-        const httpError = error instanceof HttpError ? error : HttpError.internal(error);
+        const httpError = HttpError.from(error);
         if (httpError.status >= 500) logger.log("error", httpError.code, { detail: httpError.logDetail });
         return httpError.toResponse();
       }

@@ -3,7 +3,7 @@
  * HTTP outcome before the skill runs throws an `HttpError`; it knows its status,
  * the generic body the caller sees, the headers that status needs, and the
  * precise reason that goes only to the log. Unknown errors (our bugs) become a
- * generic 500 through `HttpError.internal`.
+ * generic 500 through `HttpError.from`.
  */
 export type HttpErrorCode =
   | "method_not_allowed"
@@ -31,8 +31,10 @@ export class HttpError extends Error {
     super(`${code}: ${logDetail}`);
   }
 
-  static internal(cause: unknown): HttpError {
-    const detail = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+  /** `error` itself if it is an `HttpError`; anything else (our bug) as a generic 500. */
+  static from(error: unknown): HttpError {
+    if (error instanceof HttpError) return error;
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return new HttpError(500, "internal_error", detail);
   }
 
