@@ -53,8 +53,3 @@ export function layer3SideInfoBytes(version: MpegVersion, channelMode: ChannelMo
   if (version === "1") return mono ? 17 : 32;
   return mono ? 9 : 17;
 }
-
-/** All sample rates a given version can carry, for messages. */
-export function sampleRatesOf(version: MpegVersion): readonly number[] {
-  return SAMPLE_RATES[version];
-}
