@@ -58,11 +58,6 @@ export function audioUrl(key: string, base: AudioUrlBase, options: AudioUrlOptio
   return `https://${hostOf(base)}${prefix}${encodeAudioKeyPath(key)}`;
 }
 
-/** Escapes text for an XML attribute value. */
-export function escapeXmlAttribute(text: string): string {
-  return escapeXml(text);
-}
-
 function requireHttpsUrl(url: string): void {
   let parsed: URL;
   try {
@@ -76,7 +71,7 @@ function requireHttpsUrl(url: string): void {
 /** `<audio src="..."/>` for SSML; the URL must be https (Alexa fetches nothing else). */
 export function ssmlAudioTag(url: string): string {
   requireHttpsUrl(url);
-  return `<audio src="${escapeXmlAttribute(url)}"/>`;
+  return `<audio src="${escapeXml(url)}"/>`;
 }
 
 /** Returns `url` unchanged when AudioPlayer can use it as `stream.url`, else throws. */
