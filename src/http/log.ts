@@ -4,8 +4,4 @@
  * logged with their precise reason; the caller only ever sees a generic body.
  * The Worker and the skill runtime share one logger shape and one default.
  */
-export {
-  jsonConsoleLogger as consoleLogger,
-  type SkillLogger as Logger,
-  type SkillLogLevel as LogLevel,
-} from "../skill/logger.js";
+export { jsonConsoleLogger as consoleLogger, type SkillLogger as Logger } from "../skill/logger.js";
