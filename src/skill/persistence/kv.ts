@@ -88,6 +88,10 @@ export function createKvPersistence(options: KvPersistenceOptions): PersistenceA
     await storageCall("KV put", () => namespace.put(key, value, expirationTtl === undefined ? {} : { expirationTtl }));
   }
 
+  async function read(key: string): Promise<Document> {
+    return parseDocument(key, await storageCall("KV get", () => namespace.get(key, "text")));
+  }
+
   function forgetOldWrites(): void {
     const horizon = now() - minWriteIntervalMs;
     for (const [key, at] of lastWriteAt) if (at <= horizon) lastWriteAt.delete(key);
@@ -97,17 +101,16 @@ export function createKvPersistence(options: KvPersistenceOptions): PersistenceA
     async load(partitionKey) {
       const key = storageKey(partitionKey);
       const queued = pending.get(key);
-      if (queued !== undefined) return new Map(queued);
-      return parseDocument(key, await storageCall("KV get", () => namespace.get(key, "text")));
+      return queued === undefined ? read(key) : new Map(queued);
     },
 
     async save(partitionKey, changes, context) {
       if (changes.length === 0) return;
       const key = storageKey(partitionKey);
       forgetOldWrites();
-      const queued = pending.get(key) ?? parseDocument(key, await storageCall("KV get", () => namespace.get(key, "text")));
+      const current = pending.get(key) ?? (await read(key));
       // Another save of this isolate may have queued a write while we were reading.
-      const document = pending.get(key) ?? queued;
+      const document = pending.get(key) ?? current;
       applyChanges(document, changes);
       if (pending.has(key)) return;
       const waitMs = (lastWriteAt.get(key) ?? -Infinity) + minWriteIntervalMs - now();
