@@ -5,8 +5,9 @@
  * that is not exactly one X.509 certificate, zero certificates, or more than
  * `MAX_CHAIN_CERTIFICATES` (Amazon serves four). `readPemCertificates` does
  * the text part and returns each block's DER; `parsePemChain` also builds a
- * pkijs certificate from every block (trust anchors, tests), while the
- * downloaded chain builds them lazily (served-chain.ts).
+ * pkijs certificate from every block (tests and the bench use it), while the
+ * downloaded chain and the trust anchors build them lazily with
+ * `parseCertificateDer` (served-chain.ts, trust-anchors.ts).
  */
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
