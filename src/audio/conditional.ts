@@ -64,7 +64,8 @@ function wholeSeconds(date: Date): number {
   return Math.floor(date.getTime() / 1000);
 }
 
-function parseHttpDate(text: string): Date | null {
+/** An HTTP date header's value as a Date, or null when it does not parse. */
+export function parseHttpDate(text: string): Date | null {
   const millis = Date.parse(text);
   return Number.isNaN(millis) ? null : new Date(millis);
 }

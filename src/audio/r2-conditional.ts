@@ -7,7 +7,7 @@
  * anything unparsable give no hint.
  */
 
-import { parseEntityTag } from "./conditional";
+import { parseEntityTag, parseHttpDate } from "./conditional";
 
 export function r2PreconditionHint(headers: Headers): R2Conditional | undefined {
   const ifNoneMatch = headers.get("If-None-Match");
@@ -17,7 +17,6 @@ export function r2PreconditionHint(headers: Headers): R2Conditional | undefined 
   }
   const ifModifiedSince = headers.get("If-Modified-Since");
   if (ifModifiedSince === null) return undefined;
-  const since = Date.parse(ifModifiedSince);
-  if (Number.isNaN(since)) return undefined;
-  return { uploadedAfter: new Date(since), secondsGranularity: true };
+  const since = parseHttpDate(ifModifiedSince);
+  return since === null ? undefined : { uploadedAfter: since, secondsGranularity: true };
 }

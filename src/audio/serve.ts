@@ -10,7 +10,7 @@
  */
 
 import { audioCacheKey, lookUpCached, storeInCache } from "./cache";
-import { evaluatePreconditions, ifRangeAllowsPartial } from "./conditional";
+import { evaluatePreconditions, ifRangeAllowsPartial, parseHttpDate } from "./conditional";
 import { validateAudioKey } from "./key";
 import { r2PreconditionHint } from "./r2-conditional";
 import {
@@ -162,10 +162,9 @@ async function serveWhole(context: Context): Promise<Response> {
 
 async function answerFromCache(request: Request, hit: Response): Promise<Response> {
   const etag = hit.headers.get("ETag");
-  const lastModified = Date.parse(hit.headers.get("Last-Modified") ?? "");
-  if (etag !== null && !Number.isNaN(lastModified)) {
-    const validators = { etag, lastModified: new Date(lastModified) };
-    if (evaluatePreconditions(request.headers, validators) === "not-modified") {
+  const lastModified = parseHttpDate(hit.headers.get("Last-Modified") ?? "");
+  if (etag !== null && lastModified !== null) {
+    if (evaluatePreconditions(request.headers, { etag, lastModified }) === "not-modified") {
       await hit.body?.cancel();
       return notModifiedFromHeaders(hit.headers);
     }
