@@ -3,7 +3,8 @@
  * imports) so they are unit-tested in workerd: whether the dev signing kit must be renewed,
  * the SKILLFLARE_DEV_TRUST value, the new `.dev.vars` text (our two keys replaced or added,
  * every other line the user wrote kept as it was), the SKILL_IDS list (the dev skill id added
- * to what is there), reading wrangler.toml values, and which story MP3s still need seeding.
+ * to what is there), reading wrangler.toml's [vars], and which story MP3s still need seeding.
+ * The AUDIO bucket's name is read by cli/wrangler.ts, the same reader the upload command uses.
  */
 import * as pkijs from "pkijs";
 import { DEV_KIT_FORMAT, DEV_SKILL_ID, pemToDerBlocks, type DevSigningKitJson } from "../src/devkit/index";
@@ -99,15 +100,6 @@ export function updateDevVars(text: string | undefined, values: Readonly<Record<
 export function wranglerVar(toml: string, name: string): string | undefined {
   const vars = /^\[vars\][^\S\n]*$([\s\S]*?)(?=^\s*\[|(?![\s\S]))/m.exec(toml)?.[1] ?? "";
   return new RegExp(`^\\s*${name}\\s*=\\s*"([^"]*)"`, "m").exec(vars)?.[1];
-}
-
-/** The bucket_name of the [[r2_buckets]] entry bound as `binding`. */
-export function wranglerR2Bucket(toml: string, binding: string): string | undefined {
-  for (const block of toml.split(/^\s*\[\[r2_buckets\]\]\s*$/m).slice(1)) {
-    const body = block.split(/^\s*\[/m)[0] ?? "";
-    if (new RegExp(`^\\s*binding\\s*=\\s*"${binding}"`, "m").test(body)) return /^\s*bucket_name\s*=\s*"([^"]+)"/m.exec(body)?.[1];
-  }
-  return undefined;
 }
 
 export interface SeedObject {

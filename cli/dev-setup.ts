@@ -21,10 +21,10 @@ import {
   objectsToSeed,
   skillIdsWithDev,
   updateDevVars,
-  wranglerR2Bucket,
   wranglerVar,
   type SeedStamp,
 } from "./dev-setup-plan";
+import { audioBucketFromWranglerToml, DEFAULT_AUDIO_BUCKET } from "./wrangler";
 
 const DEV_VARS = ".dev.vars";
 const STATE_DIR = ".wrangler/state";
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   await setUpDevVars(devTrustValue(kit), toml);
   wrangler(["d1", "migrations", "apply", "DB", "--local"]);
   say("D1 (local): migrations applied");
-  await seedStories(wranglerR2Bucket(toml, "AUDIO") ?? "skillflare-audio");
+  await seedStories(audioBucketFromWranglerToml(toml) ?? DEFAULT_AUDIO_BUCKET);
 }
 
 main().catch((error: unknown) => {

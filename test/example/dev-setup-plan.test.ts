@@ -14,9 +14,9 @@ import {
   PLACEHOLDER_SKILL_ID,
   skillIdsWithDev,
   updateDevVars,
-  wranglerR2Bucket,
   wranglerVar,
 } from "../../cli/dev-setup-plan";
+import { audioBucketFromWranglerToml } from "../../cli/wrangler";
 import { DEV_SKILL_ID } from "../../src/devkit/index";
 import { parseDevTrust } from "../../src/http/dev-trust";
 import wranglerToml from "../../wrangler.toml?raw";
@@ -99,15 +99,15 @@ describe(".dev.vars", () => {
 describe("reading wrangler.toml", () => {
   it("finds SKILL_IDS and the AUDIO bucket in the committed file", () => {
     expect(wranglerVar(wranglerToml, "SKILL_IDS")).toBe(PLACEHOLDER_SKILL_ID);
-    expect(wranglerR2Bucket(wranglerToml, "AUDIO")).toBe("skillflare-audio");
+    expect(audioBucketFromWranglerToml(wranglerToml)).toBe("skillflare-audio");
   });
 
   it("does not read a var from another table, nor a bucket of another binding", () => {
     const toml = '[vars]\nA = "1"\n\n[other]\nB = "2"\n\n[[r2_buckets]]\nbinding = "X"\nbucket_name = "x"\n';
     expect(wranglerVar(toml, "A")).toBe("1");
     expect(wranglerVar(toml, "B")).toBeUndefined();
-    expect(wranglerR2Bucket(toml, "X")).toBe("x");
-    expect(wranglerR2Bucket(toml, "AUDIO")).toBeUndefined();
+    expect(audioBucketFromWranglerToml(toml)).toBeNull();
+    expect(audioBucketFromWranglerToml(toml.replace('binding = "X"', 'binding = "AUDIO"'))).toBe("x");
   });
 });
 
