@@ -14,7 +14,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { STORIES } from "../src/example/catalog";
-import { ensureDevKitFile } from "./dev-setup-kit";
+import { DEV_KIT_PATH, ensureDevKitFile } from "./dev-setup-kit";
 import {
   devTrustValue,
   devVarsValue,
@@ -76,7 +76,7 @@ async function seedStories(bucket: string): Promise<void> {
 async function main(): Promise<void> {
   const toml = (await readText("wrangler.toml")) ?? "";
   const { kit, renewed } = await ensureDevKitFile();
-  say(`dev signing kit: ${renewed === null ? "kept" : `created (${renewed})`} .skillflare/dev-kit.json`);
+  say(`dev signing kit: ${renewed === null ? "kept" : `created (${renewed})`} ${DEV_KIT_PATH}`);
   await setUpDevVars(devTrustValue(kit), toml);
   wrangler(["d1", "migrations", "apply", "DB", "--local"]);
   say("D1 (local): migrations applied");
