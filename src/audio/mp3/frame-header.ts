@@ -3,6 +3,7 @@
 // free-format or forbidden bitrate, reserved emphasis). Also decides whether two headers belong
 // to the same stream, which is what frame-sync lock-on and the frame walk rely on.
 
+import { readUint32BE } from "./bytes";
 import {
   bitrateKbps,
   type ChannelMode,
@@ -94,8 +95,7 @@ export function cachedHeaderParser(): (bytes: Uint8Array, offset: number) => Fra
   const cache = new Map<number, FrameHeader | null>();
   return (bytes, offset) => {
     if (offset < 0 || offset + 4 > bytes.length) return null;
-    const word =
-      (bytes[offset] ?? 0) * 0x1000000 + (bytes[offset + 1] ?? 0) * 0x10000 + (bytes[offset + 2] ?? 0) * 0x100 + (bytes[offset + 3] ?? 0);
+    const word = readUint32BE(bytes, offset);
     const known = cache.get(word);
     if (known !== undefined) return known;
     const header = parseFrameHeader(bytes, offset);

@@ -3,6 +3,7 @@
 // last 128 bytes) and APEv2 ("APETAGEX" footer, optional header) at the end. Malformed tags are
 // reported as notes, never thrown; the frame search then treats their bytes as junk.
 
+import { matches, readUint32LE } from "./bytes";
 import type { Mp3Note } from "./report";
 
 export interface TagLayout {
@@ -73,22 +74,4 @@ function apeTagBytesEndingAt(bytes: Uint8Array, end: number, floor: number): num
   const total = size + (hasHeader ? 32 : 0);
   if (size < 32 || end - total < floor) return 0;
   return total;
-}
-
-function readUint32LE(bytes: Uint8Array, offset: number): number {
-  return (
-    (bytes[offset] ?? 0) +
-    (bytes[offset + 1] ?? 0) * 0x100 +
-    (bytes[offset + 2] ?? 0) * 0x10000 +
-    (bytes[offset + 3] ?? 0) * 0x1000000
-  );
-}
-
-/** True when the ASCII text occurs at offset. */
-export function matches(bytes: Uint8Array, offset: number, ascii: string): boolean {
-  if (offset < 0 || offset + ascii.length > bytes.length) return false;
-  for (let i = 0; i < ascii.length; i++) {
-    if (bytes[offset + i] !== ascii.charCodeAt(i)) return false;
-  }
-  return true;
 }

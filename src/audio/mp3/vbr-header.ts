@@ -3,9 +3,9 @@
 // 32 bytes after the header. Such a frame holds no audio; its frame count gives the declared
 // duration. All reads are bounds-checked against both the frame and the buffer.
 
+import { matches, readUint32BE } from "./bytes";
 import { type FrameHeader } from "./frame-header";
 import { layer3SideInfoBytes } from "./tables";
-import { matches } from "./tags";
 import type { VbrHeader } from "./report";
 
 const XING_FRAMES_FLAG = 0x1;
@@ -36,13 +36,4 @@ export function readVbrHeader(bytes: Uint8Array, frameOffset: number, header: Fr
     return { kind: "vbri", bytes: readUint32BE(bytes, vbri + 10), frames: readUint32BE(bytes, vbri + 14) };
   }
   return null;
-}
-
-function readUint32BE(bytes: Uint8Array, offset: number): number {
-  return (
-    (bytes[offset] ?? 0) * 0x1000000 +
-    (bytes[offset + 1] ?? 0) * 0x10000 +
-    (bytes[offset + 2] ?? 0) * 0x100 +
-    (bytes[offset + 3] ?? 0)
-  );
 }
