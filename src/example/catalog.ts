@@ -74,6 +74,11 @@ export function storyAfter(id: string): Story | undefined {
   return index === -1 ? undefined : STORIES[index + 1];
 }
 
+/** What "next" plays: the story after `current`, or the first story when nothing is current. */
+export function nextStory(current: Story | undefined): Story | undefined {
+  return current === undefined ? STORIES[0] : storyAfter(current.id);
+}
+
 /** The story before `id`, or undefined before the first one. */
 export function storyBefore(id: string): Story | undefined {
   const index = STORIES.findIndex((story) => story.id === id);

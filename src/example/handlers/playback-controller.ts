@@ -5,7 +5,7 @@
  * "nothing to do" is an empty answer rather than speech.
  */
 import { handlersFor } from "../../skill/index.js";
-import { storyAfter, storyBefore, STORIES } from "../catalog.js";
+import { nextStory, storyBefore, STORIES } from "../catalog.js";
 import { currentStory, pausePlayback, resumePlayback, startStory } from "../now-playing.js";
 import type { StoryWorld } from "../story-world.js";
 
@@ -22,8 +22,7 @@ export const pauseCommandHandler = onRequest("PlaybackController.PauseCommandIss
 });
 
 export const nextCommandHandler = onRequest("PlaybackController.NextCommandIssued", async (input) => {
-  const current = await currentStory(input);
-  const next = current === undefined ? STORIES[0] : storyAfter(current.id);
+  const next = nextStory(await currentStory(input));
   if (next !== undefined) await startStory(input, next);
 });
 

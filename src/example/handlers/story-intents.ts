@@ -4,7 +4,7 @@
  * pause, resume (REPLACE_ALL from the saved offset), next, previous, start over and repeat.
  */
 import { handlersFor, type HandlerInput } from "../../skill/index.js";
-import { storyAfter, storyBefore, storyById, storyBySpokenName, STORIES } from "../catalog.js";
+import { nextStory, storyBefore, storyById, storyBySpokenName } from "../catalog.js";
 import { currentStory, pausePlayback, resumePlayback, startStory } from "../now-playing.js";
 import { speech } from "../speech.js";
 import type { StoryWorld } from "../story-world.js";
@@ -42,8 +42,7 @@ async function askWhichStory(input: HandlerInput<StoryWorld>): Promise<void> {
 }
 
 export const nextHandler = onIntent("AMAZON.NextIntent", async (input) => {
-  const current = await currentStory(input);
-  const next = current === undefined ? STORIES[0] : storyAfter(current.id);
+  const next = nextStory(await currentStory(input));
   if (next === undefined) {
     input.responseBuilder.speak(speech.lastStory()).endSession();
     return;
