@@ -46,6 +46,7 @@ describe("verifyAlexaRequest in Node", () => {
 
   it("rejects it 151 s later as stale", async () => {
     const error = await verifyAlexaRequest(request(body), options(timestamp + 151_000)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AlexaVerificationError);
     expect((error as AlexaVerificationError).reason).toBe("stale-timestamp");
   });
 });
