@@ -4,7 +4,7 @@
 // verdict. Exit 0 when Alexa should be able to play the URL, 1 when not, 2 for usage errors.
 
 import { checkAlexaAudio, type AlexaAudioTarget, type AudioCheckResult } from "../../src/audio/mp3/index";
-import { parseArgs } from "../args";
+import { lastString, parseArgs } from "../args";
 import { readCaFiles } from "../audio-check";
 import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type ExitCode } from "../io";
 import { type HttpProbeResult, probeHttp } from "./http-probe";
@@ -70,7 +70,7 @@ export async function doctorCommand(argv: readonly string[], io: CliIo, now: Dat
     io.err(`skillflare: ${raw} is not an https URL (Alexa only fetches audio over HTTPS)\n${DOCTOR_USAGE}`);
     return EXIT_USAGE;
   }
-  const timeoutSeconds = Number(parsed.args.strings.get("timeout")?.at(-1) ?? "10");
+  const timeoutSeconds = Number(lastString(parsed.args, "timeout") ?? "10");
   if (!(timeoutSeconds > 0 && timeoutSeconds <= 120)) {
     io.err("skillflare: --timeout must be 1-120 seconds");
     return EXIT_USAGE;
