@@ -1,5 +1,5 @@
-// `skillflare doctor <https-url> [--ca <pem>] [--player] [--json]`: the check the seed thread
-// needed. Fetches the URL (redirects, status, Content-Type, ranges), runs both TLS handshakes
+// `skillflare doctor <https-url> [--ca <pem>] [--player] [--json] [--timeout S]`: the check
+// the seed thread needed. Fetches the URL (redirects, status, Content-Type, ranges), runs both TLS handshakes
 // against every host on the way, checks the audio bytes against Alexa's rules, and ends with a
 // verdict. Exit 0 when Alexa should be able to play the URL, 1 when not, 2 for usage errors.
 
@@ -12,7 +12,7 @@ import { doctorReportJson, renderDoctorReport } from "./render";
 import { probeTls } from "./tls-probe";
 import { decideVerdict, type DoctorVerdict, type HostTlsReport } from "./verdict";
 
-export const DOCTOR_USAGE = "usage: skillflare doctor <https-url> [--ca <pem-file>] [--player] [--json]";
+export const DOCTOR_USAGE = "usage: skillflare doctor <https-url> [--ca <pem-file>] [--player] [--json] [--timeout SECONDS]";
 
 export interface DoctorOptions {
   readonly extraCaPems?: readonly string[];
