@@ -42,7 +42,7 @@ export function fail(rule: ResponseCheckRule, message: string): ResponseCheckFai
   return { rule, message };
 }
 
-/** The directive types in a response, tolerant of a malformed `directives` field. */
+/** The directives in a response that have a string `type`; a malformed `directives` field gives none. */
 export function directivesOf(response: Response): { type: string; [field: string]: unknown }[] {
   const directives: unknown = response.directives;
   if (!Array.isArray(directives)) return [];
