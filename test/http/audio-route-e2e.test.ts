@@ -30,6 +30,14 @@ describe("GET /audio/<key> through the Worker", () => {
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(BYTES.slice(1000, 2000));
   });
 
+  it("answers HEAD with the object's length and no body", async () => {
+    const response = await exports.default.fetch("https://skill.example.com/audio/stories/e2e.mp3", { method: "HEAD" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-length")).toBe("4096");
+    expect(response.headers.get("content-type")).toBe("audio/mpeg");
+    expect((await response.arrayBuffer()).byteLength).toBe(0);
+  });
+
   it("answers a missing key with 404", async () => {
     const response = await exports.default.fetch("https://skill.example.com/audio/stories/none.mp3");
     expect(response.status).toBe(404);
