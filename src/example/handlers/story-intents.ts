@@ -37,7 +37,7 @@ export const resumeHandler = onIntent("AMAZON.ResumeIntent", async (input) => {
   }
 });
 
-async function askWhichStory(input: HandlerInput<StoryWorld>): Promise<void> {
+function askWhichStory(input: HandlerInput<StoryWorld>): void {
   input.responseBuilder.speak(speech.whichStory()).reprompt(speech.whichStory());
 }
 
