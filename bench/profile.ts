@@ -10,7 +10,7 @@
  * and median CPU µs/op (CPU n/a in workerd, another process).
  */
 import { fileURLToPath } from "node:url";
-import { createChainFetch } from "../src/devkit/index";
+import { createKitChainFetch } from "../src/devkit/index";
 import { createMemoryCertCache, verifyAlexaPayload } from "../src/index";
 import { normaliseCertChainUrl } from "../src/verify/cert-url";
 import { validateChainPath } from "../src/verify/chain-path";
@@ -34,7 +34,7 @@ const fixture = await createBenchFixture();
 const warm = warmContender(fixture);
 const limit = await limitContender(fixture);
 await Promise.all([warm.verify(), limit.verify()]);
-const chainFetch = createChainFetch({ [fixture.chainUrl]: fixture.chainPem });
+const chainFetch = createKitChainFetch(fixture.kit);
 const cache = createMemoryCertCache();
 await verifyAlexaPayload(fixture.headers, fixture.bodyBytes, { trustAnchors: fixture.kit.anchorsPem, certCache: cache, fetch: chainFetch });
 const replica = await prepareReplica({

@@ -18,7 +18,7 @@ import {
   type KVNamespaceLike,
   type VerifyOptions,
 } from "../../src/index";
-import { createChainFetch } from "../../src/devkit/index";
+import { createKitChainFetch } from "../../src/devkit/index";
 import type { BenchFixture } from "../fixtures";
 import { countingFetch, expectRejection, type Contender } from "./contender";
 
@@ -33,7 +33,7 @@ function contender(
   cacheForCall: () => CertCache,
   check: (downloads: number) => void,
 ): Contender {
-  const network = countingFetch(createChainFetch({ [fixture.chainUrl]: fixture.chainPem }));
+  const network = countingFetch(createKitChainFetch(fixture.kit));
   const options = baseOptions(fixture, network.fetch);
   const verifyBytes = (bytes: Uint8Array) => verifyAlexaPayload(fixture.headers, bytes, { ...options, certCache: cacheForCall() });
   return {
@@ -88,7 +88,7 @@ export function kvContender(name: string, description: string, fixture: BenchFix
  * filled by copying what this one received (see `copyKv`).
  */
 export async function seedKv(fixture: BenchFixture, kv: KVNamespaceLike): Promise<void> {
-  const network = countingFetch(createChainFetch({ [fixture.chainUrl]: fixture.chainPem }));
+  const network = countingFetch(createKitChainFetch(fixture.kit));
   const certCache = createKvCertCache(kv, { memory: createMemoryCertCache() });
   await verifyAlexaPayload(fixture.headers, fixture.bodyBytes, { ...baseOptions(fixture, network.fetch), certCache });
   if (network.calls() !== 1) throw new Error(`seedKv: expected 1 chain download, saw ${network.calls()}`);
