@@ -12,16 +12,12 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequestEnvelope, createSignedRequest, DEV_SKILL_ID, DEV_USER_ID } from "../src/devkit/index";
 import { DevKitFileError, readDevKitFile } from "./dev-setup-kit";
+import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, processIo } from "./io";
 import { parseSimulateArgs, SIMULATE_USAGE, type SimulateInvocation } from "./simulate-args";
 import { languageModelOf, resolveSlotsWithModel, unknownToModel } from "./simulate-model";
 import { renderResponse } from "./simulate-render";
 
-const EXIT_OK = 0;
-const EXIT_FAILED = 1;
-const EXIT_USAGE = 2;
-
-const out = (line: string) => process.stdout.write(`${line}\n`);
-const err = (line: string) => process.stderr.write(`${line}\n`);
+const { out, err } = processIo();
 
 async function loadModel(invocation: SimulateInvocation): Promise<unknown> {
   if (invocation.model === "none") return undefined;
@@ -70,21 +66,21 @@ async function run(argv: readonly string[]): Promise<number> {
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
     err(`simulate: cannot reach ${invocation.url} (${cause}). Is \`npm start\` running?`);
-    return EXIT_FAILED;
+    return EXIT_CHECK_FAILED;
   }
   const body = await response.text();
   if (!response.ok) {
     err(`simulate: the skill answered HTTP ${response.status}`);
     err(body);
     if (response.status === 400) err("(the precise reason is in the `npm start` log: look for verification_failed)");
-    return EXIT_FAILED;
+    return EXIT_CHECK_FAILED;
   }
   let envelopeOut: ResponseEnvelope;
   try {
     envelopeOut = JSON.parse(body) as ResponseEnvelope;
   } catch {
     err(`simulate: the skill answered HTTP ${response.status} with a body that is not JSON:\n${body}`);
-    return EXIT_FAILED;
+    return EXIT_CHECK_FAILED;
   }
   const lines = invocation.json ? [JSON.stringify(envelopeOut, null, 2)] : renderResponse(envelopeOut);
   for (const line of lines) out(line);
@@ -95,6 +91,6 @@ run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     err(`simulate: ${error instanceof DevKitFileError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(EXIT_FAILED);
+    process.exit(EXIT_CHECK_FAILED);
   },
 );
