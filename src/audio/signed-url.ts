@@ -8,7 +8,7 @@
 
 import { audioKeyFromPath, DEFAULT_AUDIO_PREFIX } from "./key";
 import { DEFAULT_SIGNED_URL_LIFETIME_SECONDS, signAudioKey } from "./signing";
-import { AudioUrlError } from "./urls";
+import { AudioUrlError, parseAudioUrl } from "./urls";
 
 export interface SignAudioUrlOptions {
   /** Current time in milliseconds; defaults to `Date.now()`. */
@@ -26,12 +26,7 @@ export async function signAudioUrl(
   options: SignAudioUrlOptions = {},
 ): Promise<string> {
   if (secret === "") throw new AudioUrlError({ kind: "empty-secret" });
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new AudioUrlError({ kind: "invalid-url" });
-  }
+  const parsed = parseAudioUrl(url);
   const check = audioKeyFromPath(parsed.pathname, options.prefix ?? DEFAULT_AUDIO_PREFIX);
   if (check === null) throw new AudioUrlError({ kind: "not-an-audio-url" });
   if (!check.ok) throw new AudioUrlError({ kind: "bad-key", problem: check.reason });

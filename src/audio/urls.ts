@@ -58,14 +58,17 @@ export function audioUrl(key: string, base: AudioUrlBase, options: AudioUrlOptio
   return `https://${hostOf(base)}${prefix}${encodeAudioKeyPath(key)}`;
 }
 
-function requireHttpsUrl(url: string): void {
-  let parsed: URL;
+/** Parses an absolute URL; anything unparsable is an `AudioUrlError` "invalid-url". */
+export function parseAudioUrl(url: string): URL {
   try {
-    parsed = new URL(url);
+    return new URL(url);
   } catch {
     throw new AudioUrlError({ kind: "invalid-url" });
   }
-  if (parsed.protocol !== "https:") throw new AudioUrlError({ kind: "not-https" });
+}
+
+function requireHttpsUrl(url: string): void {
+  if (parseAudioUrl(url).protocol !== "https:") throw new AudioUrlError({ kind: "not-https" });
 }
 
 /** `<audio src="..."/>` for SSML; the URL must be https (Alexa fetches nothing else). */
