@@ -1,9 +1,10 @@
 /**
- * From a normalised chain URL to a signing key we trust: cache first (memory,
- * then whatever the configured `CertCache` adds), then the network. A miss
- * downloads, parses and validates the chain (leaf dates, SAN, path to an
- * anchor) and stores only what validated. Concurrent misses for one URL and
- * anchor set share a single download and validation. Every result, cached or
+ * From a normalised chain URL to a signing key we trust: the configured
+ * `CertCache` first (by default this isolate's memory; the Worker puts KV
+ * behind it), then the network. A miss downloads, parses and validates the
+ * chain (leaf dates, SAN, path to an anchor) and stores only what validated.
+ * Concurrent misses for one URL and anchor set share a single download and
+ * validation. Every result, cached or
  * fresh, is re-checked against this request's clock; an entry older than a
  * day is refetched, in case Amazon replaced the file behind the URL. The
  * cache key (a SHA-256, because KV keys are short) is memoised per anchor set
