@@ -10,7 +10,7 @@
 import type { ResponseEnvelope } from "ask-sdk-model";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createRequestEnvelope, createSignedRequest, DEV_SKILL_ID, DEV_USER_ID } from "../src/devkit/index";
+import { createRequestEnvelope, createSignedRequest, DEV_SKILL_ID, DEV_USER_ID, type RequestSpec } from "../src/devkit/index";
 import { DevKitFileError, readDevKitFile } from "./dev-setup-kit";
 import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, processIo } from "./io";
 import { parseSimulateArgs, SIMULATE_USAGE, type SimulateInvocation } from "./simulate-args";
@@ -26,15 +26,18 @@ async function loadModel(invocation: SimulateInvocation): Promise<unknown> {
   return JSON.parse(await readFile(path, "utf8")) as unknown;
 }
 
+/** What follows the request type in the "> ..." line: the intent and slots, or the stream token. */
+function requestDetail(request: RequestSpec): string {
+  if (request.type === "IntentRequest") {
+    const slots = Object.entries(request.slots ?? {}).map(([name, slot]) => ` ${name}=${typeof slot === "string" ? slot : (slot.value ?? "")}`);
+    return ` ${request.intent}${slots.join("")}`;
+  }
+  if ("token" in request && request.token !== undefined) return ` token=${request.token} offset=${request.offsetInMilliseconds ?? 0}`;
+  return "";
+}
+
 function describeRequest(invocation: SimulateInvocation): string {
-  const { request } = invocation;
-  const detail =
-    request.type === "IntentRequest"
-      ? ` ${request.intent}${Object.entries(request.slots ?? {}).map(([name, slot]) => ` ${name}=${typeof slot === "string" ? slot : (slot.value ?? "")}`).join("")}`
-      : "token" in request && request.token !== undefined
-        ? ` token=${request.token} offset=${request.offsetInMilliseconds ?? 0}`
-        : "";
-  return `> ${request.type}${detail} -> ${invocation.url}`;
+  return `> ${invocation.request.type}${requestDetail(invocation.request)} -> ${invocation.url}`;
 }
 
 async function run(argv: readonly string[]): Promise<number> {
