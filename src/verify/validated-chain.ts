@@ -4,11 +4,10 @@
  * behind it), then the network. A miss downloads, parses and validates the
  * chain (leaf dates, SAN, path to an anchor) and stores only what validated.
  * Concurrent misses for one URL and anchor set share a single download and
- * validation. Every result, cached or
- * fresh, is re-checked against this request's clock; an entry older than a
- * day is refetched, in case Amazon replaced the file behind the URL. The
- * cache key (a SHA-256, because KV keys are short) is memoised per anchor set
- * and URL, so a warm hit costs no digest.
+ * validation. Every result, cached or fresh, is re-checked against this
+ * request's clock; an entry older than a day is refetched, in case Amazon
+ * replaced the file behind the URL. The cache key (a SHA-256, because KV keys
+ * are short) is memoised per anchor set and URL, so a warm hit costs no digest.
  */
 import type * as pkijs from "pkijs";
 import { encodeBase64 } from "./base64.js";
