@@ -7,7 +7,7 @@
  */
 import type { DevKitCertificatesPem } from "./ca";
 import { defaultCrypto } from "./crypto-engine";
-import { importRequestSigningKey } from "./keys";
+import { importRequestSigningKey, type RequestSigningKey } from "./keys";
 import type { DevSigningKit } from "./kit";
 
 export const DEV_KIT_FORMAT = "skillflare-dev-kit/1";
@@ -78,11 +78,11 @@ export async function importDevSigningKit(json: unknown, webCrypto: Crypto = def
   const createdAt = new Date(text("createdAt"));
   if (Number.isNaN(createdAt.getTime())) throw new DevKitImportError("missing-field", "createdAt");
 
-  let signingKey;
+  const signingKeyPkcs8 = text("signingKeyPkcs8");
+  let signingKey: RequestSigningKey;
   try {
-    signingKey = await importRequestSigningKey(text("signingKeyPkcs8"), webCrypto);
+    signingKey = await importRequestSigningKey(signingKeyPkcs8, webCrypto);
   } catch (error) {
-    if (error instanceof DevKitImportError) throw error;
     throw new DevKitImportError("bad-signing-key", error instanceof Error ? error.message : String(error));
   }
   return {

@@ -41,6 +41,7 @@ describe("kit export and import", () => {
       [{ ...valid, anchorsPem: [] }, "missing-field"],
       [{ ...valid, certificatesPem: { ...valid.certificatesPem, leaf: 3 } }, "missing-field"],
       [{ ...valid, createdAt: "yesterday" }, "missing-field"],
+      [{ ...valid, signingKeyPkcs8: undefined }, "missing-field"],
       [{ ...valid, signingKeyPkcs8: "AAAA" }, "bad-signing-key"],
       [{ ...valid, signingKeyPkcs8: "%%%" }, "bad-signing-key"],
     ];
