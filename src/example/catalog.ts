@@ -86,7 +86,7 @@ export function storyBefore(id: string): Story | undefined {
 }
 
 /** "A, B, C, or D" for speech. */
-export function spokenList(titles: readonly string[]): string {
+function spokenList(titles: readonly string[]): string {
   if (titles.length <= 1) return titles.join("");
   return `${titles.slice(0, -1).join(", ")}, or ${titles[titles.length - 1]}`;
 }

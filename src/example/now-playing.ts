@@ -15,7 +15,7 @@ import { storyFromToken, storyToken } from "./tokens.js";
 
 type Input = HandlerInput<StoryWorld>;
 
-export function playerState(input: Input): interfaces.audioplayer.AudioPlayerState | undefined {
+function playerState(input: Input): interfaces.audioplayer.AudioPlayerState | undefined {
   return input.envelope.context?.AudioPlayer;
 }
 

@@ -12,10 +12,10 @@ import type { Story } from "./catalog.js";
 import type { StoryWorld } from "./story-world.js";
 import { storyToken } from "./tokens.js";
 
-export const SKILL_TITLE = "Bedtime Stories";
+const SKILL_TITLE = "Bedtime Stories";
 
 /** The https URL Alexa streams `story` from. */
-export async function storyStreamUrl(world: StoryWorld, story: Story): Promise<string> {
+async function storyStreamUrl(world: StoryWorld, story: Story): Promise<string> {
   const url = audioUrl(story.key, { origin: world.origin });
   const secret = world.bindings.AUDIO_URL_SECRET;
   const signed = secret === undefined || secret === "" ? url : await signAudioUrl(url, secret, { nowMs: world.now() });

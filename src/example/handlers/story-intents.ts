@@ -11,7 +11,7 @@ import type { StoryWorld } from "../story-world.js";
 
 const { onIntent } = handlersFor<StoryWorld>();
 
-export const STORY_SLOT = "story";
+const STORY_SLOT = "story";
 
 export const playStoryHandler = onIntent("PlayStoryIntent", async (input) => {
   const resolved = input.slots.resolved(STORY_SLOT);

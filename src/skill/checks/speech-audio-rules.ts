@@ -19,7 +19,7 @@ function unescapeXml(text: string): string {
 }
 
 /** The src of every `<audio>` tag in some SSML, unescaped. */
-export function audioSources(ssml: string): string[] {
+function audioSources(ssml: string): string[] {
   const sources: string[] = [];
   for (const match of ssml.matchAll(/<audio\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
     sources.push(unescapeXml(match[1] ?? match[2] ?? ""));
