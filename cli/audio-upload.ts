@@ -6,6 +6,7 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
+import { type AudioKeyProblem, MAX_AUDIO_KEY_BYTES, validateAudioKey } from "../src/audio/key";
 import { AMAZON_SSML_CONVERT_COMMAND, checkAlexaAudio } from "../src/audio/mp3/index";
 import { renderAudioCheck } from "./audio-report";
 import { convertForSsml, ffmpegAvailable } from "./ffmpeg";
@@ -103,13 +104,20 @@ export function defaultKeyFor(file: string): string {
   return `${basename(file, extname(file))}.mp3`;
 }
 
-/** Why a key cannot be used, or null when it is fine. */
+const KEY_PROBLEM_MESSAGES: Readonly<Record<AudioKeyProblem, string>> = {
+  empty: "the key must not be empty",
+  "too-long": `the key must be at most ${MAX_AUDIO_KEY_BYTES} UTF-8 bytes`,
+  "bad-encoding": "the key must be valid Unicode text",
+  "control-character": "the key must not contain backslashes or control characters",
+  backslash: "the key must not contain backslashes or control characters",
+  "empty-segment": "the key must not start or end with /, nor contain empty, . or .. segments",
+  "dot-segment": "the key must not start or end with /, nor contain empty, . or .. segments",
+};
+
+/** Why the audio route would refuse `key` (src/audio/key.ts rules), or null when it is fine. */
 export function keyProblem(key: string): string | null {
-  if (key.length === 0 || key.length > 1024) return "the key must be 1-1024 characters";
-  if (key.startsWith("/")) return "the key must not start with /";
-  if (key.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) return "the key must not contain empty, . or .. segments";
-  if (/[\\\u0000-\u001f\u007f]/.test(key)) return "the key must not contain backslashes or control characters";
-  return null;
+  const check = validateAudioKey(key);
+  return check.ok ? null : KEY_PROBLEM_MESSAGES[check.reason];
 }
 
 export const AUDIO_UPLOAD_USAGE =

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkAlexaAudio } from "../../src/audio/mp3/index";
-import { audioUploadCommand, runAudioUpload } from "../../cli/audio-upload";
+import { audioUploadCommand, keyProblem, runAudioUpload } from "../../cli/audio-upload";
 import { memoryIo } from "../../cli/io";
 import { runCommand } from "../../cli/process";
 
@@ -88,5 +88,13 @@ describe("skillflare audio upload --local", () => {
     expect((await upload("/nonexistent.mp3")).code).toBe(2);
     expect((await upload(fixturePath("ssml-ok-24000.mp3"), "--key", "../escape.mp3")).code).toBe(2);
     expect((await upload()).code).toBe(2);
+  });
+
+  it("refuses exactly the keys the audio route refuses", () => {
+    expect(keyProblem("tests/ok.mp3")).toBeNull();
+    expect(keyProblem("a".repeat(1024))).toBeNull();
+    for (const bad of ["", "a".repeat(1025), "é".repeat(513), "/a.mp3", "a//b.mp3", "a/", "./a.mp3", "a/../b.mp3", "a\\b.mp3", "a\nb.mp3", "\ud800.mp3"]) {
+      expect(keyProblem(bad), JSON.stringify(bad)).toMatch(/^the key must /);
+    }
   });
 });
