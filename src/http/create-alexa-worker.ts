@@ -50,7 +50,7 @@ export interface AlexaWorkerSettings<E extends AlexaWorkerEnv> {
   readonly logger?: Logger;
 }
 
-export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
 export function createAlexaWorker<E extends AlexaWorkerEnv>(
   options: AlexaWorkerOptions<E>,
@@ -102,7 +102,7 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
 }
 
 /** Skill ids from `SKILL_IDS` and the KV-backed cert cache, when bound. */
-export function defaultVerifyOptions(env: AlexaWorkerEnv): VerifyOptions {
+function defaultVerifyOptions(env: AlexaWorkerEnv): VerifyOptions {
   const skillIds = (env.SKILL_IDS ?? "")
     .split(",")
     .map((id) => id.trim())

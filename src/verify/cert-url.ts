@@ -16,8 +16,8 @@
 import { BoundedMemo } from "./bounded-memo.js";
 import { fail } from "./errors.js";
 
-export const CERT_URL_HOST = "s3.amazonaws.com";
-export const CERT_URL_PATH_PREFIX = "/echo.api/";
+const CERT_URL_HOST = "s3.amazonaws.com";
+const CERT_URL_PATH_PREFIX = "/echo.api/";
 const MAX_CERT_URL_LENGTH = 1024;
 
 const URL_SHAPE = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?]*)([^?]*)(\?.*)?$/;
@@ -25,7 +25,7 @@ const AUTHORITY_SHAPE = /^([^:]*)(?::(.*))?$/;
 const PATH_CHARACTERS = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*$/;
 const ENCODED_DOT_OR_SLASH = /%(?:2e|2f|5c)/i;
 
-export const MEMOISED_CERT_URLS = 64;
+const MEMOISED_CERT_URLS = 64;
 const acceptedUrls = new BoundedMemo<string, string>(MEMOISED_CERT_URLS);
 
 /** Returns the normalised chain URL, or throws `invalid-cert-url`. */

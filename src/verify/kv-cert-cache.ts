@@ -25,7 +25,7 @@ export interface KvCertCacheOptions {
   readonly onError?: (error: unknown) => void;
 }
 
-export const KV_MIN_TTL_SECONDS = 60;
+const KV_MIN_TTL_SECONDS = 60;
 const KV_WRITE_INTERVAL_MS = 1000;
 const lastWriteByKey = new Map<string, number>();
 

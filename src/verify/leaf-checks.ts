@@ -13,7 +13,7 @@ import * as pkijs from "pkijs";
 import { childrenOf, readWhole } from "./der-reader.js";
 import { fail } from "./errors.js";
 
-export const ALEXA_SIGNING_DNS_NAME = "echo-api.amazon.com";
+const ALEXA_SIGNING_DNS_NAME = "echo-api.amazon.com";
 
 const SUBJECT_ALT_NAME_OID = "2.5.29.17";
 const BASIC_CONSTRAINTS_OID = "2.5.29.19";

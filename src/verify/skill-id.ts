@@ -9,7 +9,7 @@ import type { RequestEnvelope } from "ask-sdk-model";
 import { fail } from "./errors.js";
 import { isRecord } from "./envelope.js";
 
-export function applicationIdOf(envelope: RequestEnvelope): string | undefined {
+function applicationIdOf(envelope: RequestEnvelope): string | undefined {
   const raw = envelope as unknown as Record<string, unknown>;
   const context = raw["context"];
   const id = context === undefined ? path(raw, "session", "application", "applicationId") : path(context, "System", "application", "applicationId");

@@ -10,7 +10,7 @@ import type { RequestEnvelope } from "ask-sdk-model";
 import { fail } from "./errors.js";
 
 export const MAX_TOLERANCE_SECONDS = 150;
-export const SKILL_EVENT_MAX_AGE_SECONDS = 3600;
+const SKILL_EVENT_MAX_AGE_SECONDS = 3600;
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 

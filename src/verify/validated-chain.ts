@@ -20,7 +20,7 @@ import { ServedChain } from "./served-chain.js";
 import { toHex, type TrustAnchorSet } from "./trust-anchors.js";
 import { requireValidAt, validityOf } from "./validity.js";
 
-export const MAX_ENTRY_AGE_MS = 24 * 60 * 60 * 1000;
+const MAX_ENTRY_AGE_MS = 24 * 60 * 60 * 1000;
 
 export interface ChainSource {
   readonly fetch: FetchLike;
@@ -33,7 +33,7 @@ export interface ChainSource {
 const inFlight = new Map<string, Promise<ValidatedSigningKey>>();
 
 const MEMOISED_ANCHOR_SETS = 8;
-export const MEMOISED_CACHE_KEYS = 64;
+const MEMOISED_CACHE_KEYS = 64;
 /** anchorsId -> certUrl -> cache key; both levels bounded. */
 const cacheKeys = new BoundedMemo<string, BoundedMemo<string, string>>(MEMOISED_ANCHOR_SETS);
 
