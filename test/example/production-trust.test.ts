@@ -8,6 +8,7 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { wranglerVar } from "../../cli/dev-setup-plan";
 import { createRequestEnvelope, createSignedRequest } from "../../src/devkit/index";
 import { REJECTION_BODY } from "../../src/verify/rejection-response";
 import worker from "../../src/worker";
@@ -15,12 +16,6 @@ import wranglerToml from "../../wrangler.toml?raw";
 import { kitPromise, LOCAL } from "./helpers";
 
 afterEach(() => vi.restoreAllMocks());
-
-/** The value of `NAME = "..."` in wrangler.toml's [vars] table. */
-function tomlVar(name: string): string | undefined {
-  const vars = /^\[vars\]\s*$([\s\S]*?)(?=^\[)/m.exec(wranglerToml)?.[1] ?? "";
-  return new RegExp(`^${name}\\s*=\\s*"([^"]*)"`, "m").exec(vars)?.[1];
-}
 
 async function callWorker(request: Request, workerEnv: Env): Promise<{ response: Response; reasons: string[] }> {
   const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
@@ -44,11 +39,11 @@ async function serveDevChainAsIfFromS3(): Promise<void> {
 describe("production trust: the committed wrangler.toml", () => {
   it("declares no SKILLFLARE_DEV_TRUST anywhere, and declares SKILL_IDS", () => {
     expect(wranglerToml).not.toContain("SKILLFLARE_DEV_TRUST");
-    expect(tomlVar("SKILL_IDS")).toMatch(/^amzn1\.ask\.skill\./);
+    expect(wranglerVar(wranglerToml, "SKILL_IDS")).toMatch(/^amzn1\.ask\.skill\./);
   });
 
   it("makes a Worker that rejects a dev-signed request with the generic 400, even on localhost", async () => {
-    const skillId = tomlVar("SKILL_IDS") ?? "";
+    const skillId = wranglerVar(wranglerToml, "SKILL_IDS") ?? "";
     // Exactly the bindings wrangler.toml declares: KV, R2, D1 and its [vars].
     const declared: Pick<Env, "CERT_CACHE" | "AUDIO" | "DB" | "SKILL_IDS"> = {
       CERT_CACHE: env.CERT_CACHE,
