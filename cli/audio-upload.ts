@@ -6,7 +6,7 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
-import { type AudioKeyProblem, MAX_AUDIO_KEY_BYTES, validateAudioKey } from "../src/audio/key";
+import { type AudioKeyProblem, DEFAULT_AUDIO_PREFIX, encodeAudioKeyPath, MAX_AUDIO_KEY_BYTES, validateAudioKey } from "../src/audio/key";
 import { AMAZON_SSML_CONVERT_COMMAND, checkAlexaAudio } from "../src/audio/mp3/index";
 import { renderAudioCheck } from "./audio-report";
 import { convertForSsml, ffmpegAvailable } from "./ffmpeg";
@@ -60,7 +60,7 @@ export async function runAudioUpload(options: AudioUploadOptions, io: CliIo, dep
       io.err(`skillflare: wrangler r2 object put failed${put.spawnError ? `: ${put.spawnError}` : ""}\n${put.stderr.trim()}`);
       return EXIT_CHECK_FAILED;
     }
-    io.out(`uploaded ${where}; the Worker serves it at /audio/${options.key}`);
+    io.out(`uploaded ${where}; the Worker serves it at ${DEFAULT_AUDIO_PREFIX}${encodeAudioKeyPath(options.key)}`);
     return EXIT_OK;
   } finally {
     if (tempDir !== null) await rm(tempDir, { recursive: true, force: true });
