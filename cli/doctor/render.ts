@@ -5,7 +5,7 @@
 import { renderAudioCheck } from "../audio-report";
 import { describeKey } from "./certificate";
 import type { DoctorReport } from "./run-doctor";
-import type { HostTlsReport } from "./verdict";
+import { type HostTlsReport, observedHandshake } from "./verdict";
 import type { TlsProbeResult } from "./tls-probe";
 
 const mark = (ok: boolean) => (ok ? "✓" : "✗");
@@ -38,7 +38,7 @@ function renderHost(host: HostTlsReport): string[] {
   const lines = [`TLS ${host.host}:${host.port}`];
   lines.push(`  ${mark(host.conservative.ok)} conservative handshake (TLS 1.2, RSA suites only): ${handshake(host.conservative)}`);
   lines.push(`  ${mark(host.modern.ok)} default handshake: ${handshake(host.modern)}`);
-  const seen = host.conservative.ok ? host.conservative : host.modern.ok ? host.modern : null;
+  const seen = observedHandshake(host);
   const cert = seen?.certificate;
   if (seen && cert) {
     lines.push(`  certificate: CN=${cert.subject}, issuer CN=${cert.issuer}, ${describeKey(cert)}, valid ${cert.notBefore ?? "?"} to ${cert.notAfter ?? "?"}`);

@@ -15,6 +15,11 @@ export interface HostTlsReport {
   readonly modern: TlsProbeResult;
 }
 
+/** The handshake whose certificate the doctor reports: the conservative one when it worked. */
+export function observedHandshake(report: HostTlsReport): Extract<TlsProbeResult, { ok: true }> | null {
+  return report.conservative.ok ? report.conservative : report.modern.ok ? report.modern : null;
+}
+
 export type DoctorProblemCode =
   | "ecdsa-only"
   | "rsa-handshake-failed"
@@ -62,7 +67,7 @@ export function decideVerdict(hosts: readonly HostTlsReport[], http: HttpProbeRe
         problems.push({ code: "connection-failed", message: `cannot complete a TLS handshake with ${where}: ${modern.message}` });
       }
     }
-    const observed = conservative.ok ? conservative : modern.ok ? modern : null;
+    const observed = observedHandshake(report);
     if (observed?.certificate) {
       for (const issue of certificateIssues(observed.certificate, observed, now)) {
         if (issue.code === "certificate-expires-soon") warnings.push({ code: issue.code, message: `${where}: ${issue.message}` });
