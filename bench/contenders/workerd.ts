@@ -9,6 +9,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { Miniflare } from "miniflare";
+import { bytesToBase64 } from "../../src/devkit/encoding";
 import { withWranglerDryRun } from "../bundle-size";
 import type { BenchFixture } from "../fixtures";
 import { measureInterleaved, type Measurement, type MeasureOptions } from "../measure";
@@ -81,7 +82,7 @@ async function setupFor(fixture: BenchFixture): Promise<WorkerdSetup> {
     anchorsPem: [...fixture.kit.anchorsPem],
     skillId: fixture.skillId,
     signature256: fixture.signature256,
-    leafSpki: Buffer.from((await crypto.subtle.exportKey("spki", leafPublicKey)) as ArrayBuffer).toString("base64"),
+    leafSpki: bytesToBase64((await crypto.subtle.exportKey("spki", leafPublicKey)) as ArrayBuffer),
   };
 }
 

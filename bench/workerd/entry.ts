@@ -10,6 +10,7 @@
  * workerd freezes its clocks while code runs, so the caller times the request
  * from outside and subtracts an n=0 request.
  */
+import { base64ToBytes } from "../../src/devkit/encoding";
 import { AlexaVerificationError, createMemoryCertCache, verifyAlexaPayload, type VerifyOptions } from "../../src/index";
 import { ABLATIONS, prepareReplica, stepOps, warmReplica } from "../warm-replica";
 
@@ -28,8 +29,6 @@ export interface WorkerdSetup {
 type Op = () => Promise<unknown>;
 let ops: Map<string, Op> | undefined;
 
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-
 async function prepare(setup: WorkerdSetup): Promise<Map<string, Op>> {
   const bytes = new TextEncoder().encode(setup.body);
   const headers = new Headers(setup.headers);
@@ -42,8 +41,8 @@ async function prepare(setup: WorkerdSetup): Promise<Map<string, Op>> {
     (error: unknown) => (error instanceof AlexaVerificationError ? error.reason : String(error)),
   );
   if (tampered !== "bad-signature") throw new Error(`tampered body: ${tampered}`);
-  const key = await crypto.subtle.importKey("spki", fromBase64(setup.leafSpki), { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["verify"]);
-  const signature = fromBase64(setup.signature256);
+  const key = await crypto.subtle.importKey("spki", base64ToBytes(setup.leafSpki), { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["verify"]);
+  const signature = base64ToBytes(setup.signature256);
   const replica = await prepareReplica({ headers, bytes, anchorsPem: setup.anchorsPem, skillIds: [setup.skillId], cache: certCache, fetch });
   const all = new Map<string, Op>([
     ["none", async () => undefined],
