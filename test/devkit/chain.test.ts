@@ -1,3 +1,4 @@
+import type * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_DEV_CHAIN_URL, getSharedDevSigningKit } from "../../src/devkit";
@@ -74,6 +75,18 @@ describe("dev kit chain", () => {
     for (const certificate of [leaf, ...cas]) {
       expect(extension(certificate, "2.5.29.35")).toBeDefined();
     }
+    // SKI is the SHA-1 of the subject key; AKI is the issuer's SKI; self-signed anchors carry no AKI.
+    const keyId = (certificate: pkijs.Certificate) =>
+      new Uint8Array((extension(certificate, "2.5.29.14")?.parsedValue as asn1js.OctetString).valueBlock.valueHexView);
+    const authorityKeyId = (certificate: pkijs.Certificate) =>
+      new Uint8Array((extension(certificate, "2.5.29.35")?.parsedValue as pkijs.AuthorityKeyIdentifier).keyIdentifier?.valueBlock.valueHexView ?? []);
+    const issuers = [...cas, parseCertificate(kit.certificatesPem.class2Root)];
+    for (const [index, certificate] of [leaf, ...cas].entries()) {
+      const subjectKey = certificate.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView;
+      expect(keyId(certificate)).toEqual(new Uint8Array(await crypto.subtle.digest("SHA-1", new Uint8Array(subjectKey))));
+      expect(authorityKeyId(certificate)).toEqual(keyId(issuers[index]!));
+    }
+    for (const anchor of kit.anchorsPem.map(parseCertificate)) expect(extension(anchor, "2.5.29.35")).toBeUndefined();
     expect(certificateVersionAndAlgorithms(leaf)).toEqual({ version: 2, algorithm: "1.2.840.113549.1.1.11" });
   });
 
