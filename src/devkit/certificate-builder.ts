@@ -65,8 +65,8 @@ export async function issueCertificate(
   certificate.notAfter = toTime(spec.notAfter);
   await certificate.subjectPublicKeyInfo.importKey(spec.subjectPublicKey, engine);
 
-  const subjectKeyId = await keyIdentifier(spec.subjectPublicKey, engine);
-  const issuerKeyId = await keyIdentifier(spec.issuerPublicKey, engine);
+  const subjectKeyId = await keyIdentifier(certificate.subjectPublicKeyInfo, engine);
+  const issuerKeyId = await keyIdentifier(await publicKeyInfo(spec.issuerPublicKey, engine), engine);
   const selfIssued = equalBytes(subjectKeyId, issuerKeyId);
   certificate.extensions = [
     basicConstraints(spec.profile),
@@ -116,10 +116,14 @@ function randomSerial(crypto: Crypto): ArrayBuffer {
   return serial.buffer;
 }
 
-/** RFC 5280 method 1: SHA-1 of the subjectPublicKey BIT STRING contents. */
-async function keyIdentifier(publicKey: CryptoKey, engine: pkijs.ICryptoEngine): Promise<ArrayBuffer> {
+async function publicKeyInfo(publicKey: CryptoKey, engine: pkijs.ICryptoEngine): Promise<pkijs.PublicKeyInfo> {
   const info = new pkijs.PublicKeyInfo();
   await info.importKey(publicKey, engine);
+  return info;
+}
+
+/** RFC 5280 method 1: SHA-1 of the subjectPublicKey BIT STRING contents. */
+function keyIdentifier(info: pkijs.PublicKeyInfo, engine: pkijs.ICryptoEngine): Promise<ArrayBuffer> {
   return engine.crypto.subtle.digest("SHA-1", new Uint8Array(info.subjectPublicKey.valueBlock.valueHexView));
 }
 
