@@ -1,10 +1,10 @@
 /**
  * The `/audio/<key>` route for the Worker: `handleAudioRequest` returns `null` when the
  * path is not under the audio prefix (so the Worker can try its other routes), a 405 for
- * methods other than GET and HEAD, a 400 when
- * the path's key is refused (bad percent-encoding, traversal, control characters, too
- * long), and otherwise whatever `serveAudio` answers for the `AUDIO` bucket. URL signing
- * is on when `AUDIO_URL_SECRET` is set in the environment (or `urlSecret` is passed).
+ * methods other than GET and HEAD, a 400 when the path's key is refused (bad
+ * percent-encoding, traversal, control characters, too long), and otherwise whatever
+ * `serveAudio` answers for the `AUDIO` bucket. URL signing is on when `AUDIO_URL_SECRET`
+ * is set in the environment (or `urlSecret` is passed).
  */
 
 import { audioKeyFromPath, DEFAULT_AUDIO_PREFIX } from "./key";

@@ -6,7 +6,8 @@
  * range from R2 with `onlyIf: { etagMatches }` so a concurrent overwrite cannot mix two
  * versions; if the object changed, or the range is ignored, the whole object is sent.
  * A plain GET is one `get()` (with R2's `onlyIf` as a hint so a 304 streams no body;
- * the answer is decided on the returned metadata), fronted by the edge cache. Missing objects are 404; R2 failures are 503; our own bugs still throw (500).
+ * the answer is decided on the returned metadata), fronted by the edge cache. Missing
+ * objects are 404; R2 failures are 503; our own bugs still throw (500).
  */
 
 import { audioCacheKey, lookUpCached, storeInCache } from "./cache";
