@@ -43,9 +43,9 @@ export const runCommand: CommandRunner = (command, args, options = {}) =>
           }, options.timeoutMs);
     const lines = (onLine: ((line: string) => void) | undefined) => {
       let partial = "";
-      return (chunk: Buffer) => {
+      return (text: string) => {
         if (onLine === undefined) return;
-        partial += chunk.toString("utf8");
+        partial += text;
         const parts = partial.split(/\r?\n|\r/);
         partial = parts.pop() ?? "";
         for (const line of parts) onLine(line);
@@ -53,13 +53,16 @@ export const runCommand: CommandRunner = (command, args, options = {}) =>
     };
     const stdoutLines = lines(options.onStdoutLine);
     const stderrLines = lines(options.onStderrLine);
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString("utf8");
-      stdoutLines(chunk);
+    // Decoded once per stream, so a UTF-8 character split across chunks stays whole.
+    child.stdout.setEncoding("utf8");
+    child.stderr.setEncoding("utf8");
+    child.stdout.on("data", (text: string) => {
+      stdout += text;
+      stdoutLines(text);
     });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString("utf8");
-      stderrLines(chunk);
+    child.stderr.on("data", (text: string) => {
+      stderr += text;
+      stderrLines(text);
     });
     child.on("error", (error) => {
       clearTimeout(timer);
