@@ -7,6 +7,7 @@ import { checkAlexaAudio } from "../src/audio/mp3/index";
 import { parseArgs } from "./args";
 import { audioCheckJson, renderAudioCheck } from "./audio-report";
 import { loadAudioSource } from "./audio-source";
+import { DEFAULT_MAX_BYTES } from "./https-fetch";
 import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type ExitCode } from "./io";
 
 export const AUDIO_CHECK_USAGE = "usage: skillflare audio check <file|https-url> [--player] [--json] [--ca <pem-file>]";
@@ -29,7 +30,7 @@ export async function runAudioCheck(options: AudioCheckOptions, io: CliIo): Prom
     io.out(JSON.stringify({ ...audioCheckJson(options.source, result), truncated: loaded.truncated }, null, 2));
   } else {
     for (const line of renderAudioCheck(options.source, result)) io.out(line);
-    if (loaded.truncated) io.out("  note: the download was cut at 20 MB; only that part was checked");
+    if (loaded.truncated) io.out(`  note: the download was cut at ${DEFAULT_MAX_BYTES / (1024 * 1024)} MB; only that part was checked`);
   }
   return result.ok ? EXIT_OK : EXIT_CHECK_FAILED;
 }

@@ -38,7 +38,8 @@ export interface RedirectHop {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
-const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+/** Body cap when `maxBytes` is not given. */
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
 export function trustStore(extraCaPems: readonly string[] = []): string[] {
   return [...tls.rootCertificates, ...extraCaPems];
