@@ -114,6 +114,16 @@ export interface SeedStamp {
 }
 
 /** The objects whose content is not yet in the local bucket according to the stamp. */
+/** A seed stamp that is missing or not JSON means "seed everything again", never a crash. */
+export function parseSeedStamp(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 export function objectsToSeed<T extends SeedObject>(stamp: unknown, bucket: string, objects: readonly T[]): T[] {
   const recorded = stamp as Partial<SeedStamp> | null | undefined;
   const seeded = recorded?.bucket === bucket && typeof recorded.objects === "object" && recorded.objects !== null ? recorded.objects : {};

@@ -23,6 +23,7 @@ import {
   updateDevVars,
   wranglerVar,
   type SeedStamp,
+  parseSeedStamp,
 } from "./dev-setup-plan";
 import { audioBucketFromWranglerToml, DEFAULT_AUDIO_BUCKET } from "./wrangler";
 
@@ -54,16 +55,6 @@ async function setUpDevVars(trust: string, toml: string): Promise<void> {
   say(`${DEV_VARS}: ${next === current ? "up to date" : "updated"} (SKILL_IDS=${skillIds})`);
 }
 
-/** A seed stamp that is missing or not JSON means "seed everything again", never a crash. */
-function parseStampOrNothing(text: string | undefined): unknown {
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 async function seedStories(bucket: string): Promise<void> {
   const objects = await Promise.all(
     STORIES.map(async (story) => {
@@ -71,7 +62,7 @@ async function seedStories(bucket: string): Promise<void> {
       return { key: story.key, file, sha256: createHash("sha256").update(await readFile(file)).digest("hex") };
     }),
   );
-  const stamp = await readText(SEED_STAMP).then(parseStampOrNothing);
+  const stamp = await readText(SEED_STAMP).then(parseSeedStamp);
   const todo = objectsToSeed(stamp, bucket, objects);
   for (const object of todo) {
     wrangler(["r2", "object", "put", `${bucket}/${object.key}`, "--file", object.file, "--content-type", "audio/mpeg", "--local"]);

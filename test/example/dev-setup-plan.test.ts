@@ -11,6 +11,7 @@ import {
   devVarsValue,
   kitRenewalReason,
   objectsToSeed,
+  parseSeedStamp,
   PLACEHOLDER_SKILL_ID,
   skillIdsWithDev,
   updateDevVars,
@@ -108,6 +109,16 @@ describe("reading wrangler.toml", () => {
     expect(wranglerVar(toml, "B")).toBeUndefined();
     expect(audioBucketFromWranglerToml(toml)).toBeNull();
     expect(audioBucketFromWranglerToml(toml.replace('binding = "X"', 'binding = "AUDIO"'))).toBe("x");
+  });
+});
+
+describe("parseSeedStamp", () => {
+  it("reads a stamp, and treats a missing or corrupt one as no stamp (seed again, no crash)", () => {
+    expect(parseSeedStamp('{"bucket":"b","objects":{}}')).toEqual({ bucket: "b", objects: {} });
+    expect(parseSeedStamp(undefined)).toBeUndefined();
+    expect(parseSeedStamp("{garbage")).toBeUndefined();
+    const objects = [{ key: "stories/a.mp3", sha256: "aa" }];
+    expect(objectsToSeed(parseSeedStamp("{garbage"), "bucket", objects)).toEqual(objects);
   });
 });
 
