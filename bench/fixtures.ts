@@ -18,7 +18,7 @@ import {
   tamperBody,
   utf8Bytes,
   type DevSigningKit,
-} from "../src/devkit/index";
+} from "../src/devkit/index.js";
 
 export interface BenchFixture {
   readonly kit: DevSigningKit;

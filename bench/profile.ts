@@ -10,21 +10,21 @@
  * and median CPU µs/op (CPU n/a in workerd, another process).
  */
 import { fileURLToPath } from "node:url";
-import { createKitChainFetch } from "../src/devkit/index";
-import { createMemoryCertCache, verifyAlexaPayload } from "../src/index";
-import { normaliseCertChainUrl } from "../src/verify/cert-url";
-import { validateChainPath } from "../src/verify/chain-path";
-import { createPkijsEngine } from "../src/verify/crypto-engine";
-import { DEFAULT_DOWNLOAD_LIMITS, downloadChain } from "../src/verify/download-chain";
-import { requireEchoApiSan } from "../src/verify/leaf-checks";
-import { parsePemChain } from "../src/verify/pem";
-import { ServedChain } from "../src/verify/served-chain";
-import { limitContender } from "./contenders/limit";
-import { coldContender, warmContender } from "./contenders/skillflare";
-import { measureInWorkerd, startBenchWorker } from "./contenders/workerd";
-import { createBenchFixture } from "./fixtures";
-import { measureInterleaved, type Measurement, type MeasureOptions, type Timed } from "./measure";
-import { ABLATIONS, prepareReplica, stepOps, warmReplica } from "./warm-replica";
+import { createKitChainFetch } from "../src/devkit/index.js";
+import { createMemoryCertCache, verifyAlexaPayload } from "../src/index.js";
+import { normaliseCertChainUrl } from "../src/verify/cert-url.js";
+import { validateChainPath } from "../src/verify/chain-path.js";
+import { createPkijsEngine } from "../src/verify/crypto-engine.js";
+import { DEFAULT_DOWNLOAD_LIMITS, downloadChain } from "../src/verify/download-chain.js";
+import { requireEchoApiSan } from "../src/verify/leaf-checks.js";
+import { parsePemChain } from "../src/verify/pem.js";
+import { ServedChain } from "../src/verify/served-chain.js";
+import { limitContender } from "./contenders/limit.js";
+import { coldContender, warmContender } from "./contenders/skillflare.js";
+import { measureInWorkerd, startBenchWorker } from "./contenders/workerd.js";
+import { createBenchFixture } from "./fixtures.js";
+import { measureInterleaved, type Measurement, type MeasureOptions, type Timed } from "./measure.js";
+import { ABLATIONS, prepareReplica, stepOps, warmReplica } from "./warm-replica.js";
 
 const wanted = new Set(process.argv.slice(2));
 const wants = (section: string) => wanted.size === 0 || wanted.has(section);

@@ -7,8 +7,8 @@
  * detail plus the run's context (node version, date, load, iterations).
  */
 import { availableParallelism, cpus, loadavg } from "node:os";
-import type { BundleSize } from "./bundle-size";
-import type { Measurement } from "./measure";
+import type { BundleSize } from "./bundle-size.js";
+import type { Measurement } from "./measure.js";
 
 export const NODE_ROWS = ["warm", "kv", "kv_inprocess", "cold", "limit", "ask_sdk", "alexa_verifier"] as const;
 export const WORKERD_ROWS = ["warm_workerd", "cold_workerd", "limit_workerd"] as const;

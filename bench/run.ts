@@ -10,18 +10,18 @@
  */
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { measureBundle } from "./bundle-size";
-import { alexaVerifierContender } from "./contenders/alexa-verifier";
-import { askSdkContender } from "./contenders/ask-sdk";
-import type { Contender } from "./contenders/contender";
-import { copyKv, createMapKv, startMiniflareKv } from "./contenders/kv-stores";
-import { limitContender } from "./contenders/limit";
-import { coldContender, kvContender, seedKv, warmContender } from "./contenders/skillflare";
-import { measureInWorkerd, startBenchWorker, WORKERD_DESCRIPTIONS } from "./contenders/workerd";
-import { createBenchFixture } from "./fixtures";
-import { DEFAULT_MEASURE_OPTIONS, measureInterleaved } from "./measure";
-import { buildResults } from "./results";
-import { renderReport } from "./table";
+import { measureBundle } from "./bundle-size.js";
+import { alexaVerifierContender } from "./contenders/alexa-verifier.js";
+import { askSdkContender } from "./contenders/ask-sdk.js";
+import type { Contender } from "./contenders/contender.js";
+import { copyKv, createMapKv, startMiniflareKv } from "./contenders/kv-stores.js";
+import { limitContender } from "./contenders/limit.js";
+import { coldContender, kvContender, seedKv, warmContender } from "./contenders/skillflare.js";
+import { measureInWorkerd, startBenchWorker, WORKERD_DESCRIPTIONS } from "./contenders/workerd.js";
+import { createBenchFixture } from "./fixtures.js";
+import { DEFAULT_MEASURE_OPTIONS, measureInterleaved } from "./measure.js";
+import { buildResults } from "./results.js";
+import { renderReport } from "./table.js";
 
 const PROJECT_DIR = fileURLToPath(new URL("..", import.meta.url));
 const RESULTS_FILE = fileURLToPath(new URL("./results.json", import.meta.url));

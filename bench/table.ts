@@ -4,8 +4,8 @@
  * iterations), then the ratios, the bundle size, the targets as PASS/MISS and
  * the run's context. Pure: takes the measurements and the results object.
  */
-import type { Measurement } from "./measure";
-import { find, NODE_ROWS, WORKERD_ROWS, type Results } from "./results";
+import type { Measurement } from "./measure.js";
+import { find, NODE_ROWS, WORKERD_ROWS, type Results } from "./results.js";
 
 const HEADER = ["row", "median µs/op", "ops/s", "rounds min–max µs", "cpu µs/op", "iters × rounds", "what"];
 const NUMERIC_COLUMNS = new Set([1, 2, 3, 4, 5]);

@@ -8,17 +8,17 @@
  * If verify-request.ts changes its steps, this replica must follow.
  */
 import type { RequestEnvelope } from "ask-sdk-model";
-import type { CertCache } from "../src/verify/cert-cache";
-import { normaliseCertChainUrl } from "../src/verify/cert-url";
-import { createPkijsEngine } from "../src/verify/crypto-engine";
-import { DEFAULT_DOWNLOAD_LIMITS, type FetchLike } from "../src/verify/download-chain";
-import { parseEnvelope } from "../src/verify/envelope";
-import { importSigningKey, memoisedSigningKey, readSignatureHeader, requireValidSignature } from "../src/verify/signature";
-import { requireAllowedSkillId } from "../src/verify/skill-id";
-import { requireFreshTimestamp } from "../src/verify/timestamp";
-import { loadedTrustAnchors, loadTrustAnchors, type TrustAnchorSet } from "../src/verify/trust-anchors";
-import { cacheKeyFor, getValidatedSigningKey } from "../src/verify/validated-chain";
-import { requireValidAt } from "../src/verify/validity";
+import type { CertCache } from "../src/verify/cert-cache.js";
+import { normaliseCertChainUrl } from "../src/verify/cert-url.js";
+import { createPkijsEngine } from "../src/verify/crypto-engine.js";
+import { DEFAULT_DOWNLOAD_LIMITS, type FetchLike } from "../src/verify/download-chain.js";
+import { parseEnvelope } from "../src/verify/envelope.js";
+import { importSigningKey, memoisedSigningKey, readSignatureHeader, requireValidSignature } from "../src/verify/signature.js";
+import { requireAllowedSkillId } from "../src/verify/skill-id.js";
+import { requireFreshTimestamp } from "../src/verify/timestamp.js";
+import { loadedTrustAnchors, loadTrustAnchors, type TrustAnchorSet } from "../src/verify/trust-anchors.js";
+import { cacheKeyFor, getValidatedSigningKey } from "../src/verify/validated-chain.js";
+import { requireValidAt } from "../src/verify/validity.js";
 
 export type SkippableStep = "url" | "anchors" | "cacheKey" | "json";
 

@@ -3,12 +3,12 @@
 // Exit 0 when the rules are met, 1 when not, 2 for usage errors or unreadable input.
 
 import { readFile } from "node:fs/promises";
-import { checkAlexaAudio } from "../src/audio/mp3/index";
-import { parseArgs } from "./args";
-import { audioCheckJson, renderAudioCheck } from "./audio-report";
-import { loadAudioSource } from "./audio-source";
-import { DEFAULT_MAX_BYTES } from "./https-fetch";
-import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type ExitCode } from "./io";
+import { checkAlexaAudio } from "../src/audio/mp3/index.js";
+import { parseArgs } from "./args.js";
+import { audioCheckJson, renderAudioCheck } from "./audio-report.js";
+import { loadAudioSource } from "./audio-source.js";
+import { DEFAULT_MAX_BYTES } from "./https-fetch.js";
+import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type ExitCode } from "./io.js";
 
 export const AUDIO_CHECK_USAGE = "usage: skillflare audio check <file|https-url> [--player] [--json] [--ca <pem-file>]";
 

@@ -3,7 +3,7 @@
 // --ca). Returns the bytes or a typed reason the input could not be read.
 
 import { readFile } from "node:fs/promises";
-import { followRedirects, type HttpsGetOptions } from "./https-fetch";
+import { followRedirects, type HttpsGetOptions } from "./https-fetch.js";
 
 export type AudioSourceFailure = "unreadable-file" | "fetch-failed" | "http-status";
 

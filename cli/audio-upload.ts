@@ -6,14 +6,14 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
-import { type AudioKeyProblem, DEFAULT_AUDIO_PREFIX, encodeAudioKeyPath, MAX_AUDIO_KEY_BYTES, validateAudioKey } from "../src/audio/key";
-import { AMAZON_SSML_CONVERT_COMMAND, checkAlexaAudio } from "../src/audio/mp3/index";
-import { renderAudioCheck } from "./audio-report";
-import { convertForSsml, ffmpegAvailable } from "./ffmpeg";
-import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type ExitCode } from "./io";
-import { type CommandRunner, runCommand } from "./process";
-import { audioBucketFromWranglerToml, DEFAULT_AUDIO_BUCKET, r2Put } from "./wrangler";
-import { lastString, parseArgs } from "./args";
+import { type AudioKeyProblem, DEFAULT_AUDIO_PREFIX, encodeAudioKeyPath, MAX_AUDIO_KEY_BYTES, validateAudioKey } from "../src/audio/key.js";
+import { AMAZON_SSML_CONVERT_COMMAND, checkAlexaAudio } from "../src/audio/mp3/index.js";
+import { renderAudioCheck } from "./audio-report.js";
+import { convertForSsml, ffmpegAvailable } from "./ffmpeg.js";
+import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type ExitCode } from "./io.js";
+import { type CommandRunner, runCommand } from "./process.js";
+import { audioBucketFromWranglerToml, DEFAULT_AUDIO_BUCKET, r2Put } from "./wrangler.js";
+import { lastString, parseArgs } from "./args.js";
 
 export interface AudioUploadOptions {
   readonly file: string;

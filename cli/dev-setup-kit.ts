@@ -12,8 +12,8 @@ import {
   importDevSigningKit,
   type DevSigningKit,
   type DevSigningKitJson,
-} from "../src/devkit/index";
-import { kitRenewalReason, type KitRenewalReason } from "./dev-setup-plan";
+} from "../src/devkit/index.js";
+import { kitRenewalReason, type KitRenewalReason } from "./dev-setup-plan.js";
 
 export const DEV_KIT_PATH = ".skillflare/dev-kit.json";
 

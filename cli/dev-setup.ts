@@ -13,8 +13,8 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { STORIES } from "../src/example/catalog";
-import { DEV_KIT_PATH, ensureDevKitFile } from "./dev-setup-kit";
+import { STORIES } from "../src/example/catalog.js";
+import { DEV_KIT_PATH, ensureDevKitFile } from "./dev-setup-kit.js";
 import {
   devTrustValue,
   devVarsValue,
@@ -24,8 +24,8 @@ import {
   wranglerVar,
   type SeedStamp,
   parseSeedStamp,
-} from "./dev-setup-plan";
-import { audioBucketFromWranglerToml, DEFAULT_AUDIO_BUCKET } from "./wrangler";
+} from "./dev-setup-plan.js";
+import { audioBucketFromWranglerToml, DEFAULT_AUDIO_BUCKET } from "./wrangler.js";
 
 const DEV_VARS = ".dev.vars";
 const STATE_DIR = ".wrangler/state";

@@ -7,10 +7,10 @@
  *   --offset --activity --reason --model --no-model
  */
 import type { interfaces, SessionEndedReason } from "ask-sdk-model";
-import type { RequestSpec } from "../src/devkit/index";
-import { DEFAULT_SIMULATE_URL } from "./simulate-usage";
+import type { RequestSpec } from "../src/devkit/index.js";
+import { DEFAULT_SIMULATE_URL } from "./simulate-usage.js";
 
-export { DEFAULT_SIMULATE_URL, SIMULATE_USAGE } from "./simulate-usage";
+export { DEFAULT_SIMULATE_URL, SIMULATE_USAGE } from "./simulate-usage.js";
 
 export interface SimulateInvocation {
   readonly request: RequestSpec;

@@ -10,12 +10,12 @@
 import type { ResponseEnvelope } from "ask-sdk-model";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createRequestEnvelope, createSignedRequest, DEV_SKILL_ID, DEV_USER_ID, type RequestSpec } from "../src/devkit/index";
-import { DevKitFileError, readDevKitFile } from "./dev-setup-kit";
-import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, processIo } from "./io";
-import { parseSimulateArgs, SIMULATE_USAGE, type SimulateInvocation } from "./simulate-args";
-import { languageModelOf, resolveSlotsWithModel, unknownToModel } from "./simulate-model";
-import { renderResponse } from "./simulate-render";
+import { createRequestEnvelope, createSignedRequest, DEV_SKILL_ID, DEV_USER_ID, type RequestSpec } from "../src/devkit/index.js";
+import { DevKitFileError, readDevKitFile } from "./dev-setup-kit.js";
+import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, processIo } from "./io.js";
+import { parseSimulateArgs, SIMULATE_USAGE, type SimulateInvocation } from "./simulate-args.js";
+import { languageModelOf, resolveSlotsWithModel, unknownToModel } from "./simulate-model.js";
+import { renderResponse } from "./simulate-render.js";
 
 const { out, err } = processIo();
 

@@ -5,10 +5,10 @@
 
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { audioCheckCommand } from "./audio-check";
-import { audioUploadCommand } from "./audio-upload";
-import { doctorCommand } from "./doctor/run-doctor";
-import { type CliIo, EXIT_OK, EXIT_USAGE, type ExitCode, processIo } from "./io";
+import { audioCheckCommand } from "./audio-check.js";
+import { audioUploadCommand } from "./audio-upload.js";
+import { doctorCommand } from "./doctor/run-doctor.js";
+import { type CliIo, EXIT_OK, EXIT_USAGE, type ExitCode, processIo } from "./io.js";
 
 export const USAGE = `usage: skillflare <command>
 

@@ -2,7 +2,7 @@
 // (local bucket that `wrangler dev` serves, or --remote), and finds the AUDIO binding's
 // bucket_name in wrangler.toml so the CLI uploads where the Worker reads.
 
-import type { CommandRunner, ProcessOutcome } from "./process";
+import type { CommandRunner, ProcessOutcome } from "./process.js";
 
 export const DEFAULT_AUDIO_BUCKET = "skillflare-audio";
 

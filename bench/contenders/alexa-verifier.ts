@@ -10,8 +10,8 @@
 import { EventEmitter } from "node:events";
 import https from "node:https";
 import alexaVerifier from "alexa-verifier";
-import type { BenchFixture } from "../fixtures";
-import { expectRejection, type Contender } from "./contender";
+import type { BenchFixture } from "../fixtures.js";
+import { expectRejection, type Contender } from "./contender.js";
 
 export function alexaVerifierContender(fixture: BenchFixture): Contender {
   const network = stubHttpsGet({ [fixture.chainUrl]: fixture.chainPem });

@@ -8,8 +8,8 @@
  * its warm path. It checks the real clock, hence timestamp = now in the fixture.
  */
 import { SkillRequestSignatureVerifier, TimestampVerifier } from "ask-sdk-express-adapter";
-import type { BenchFixture } from "../fixtures";
-import { expectRejection, type Contender } from "./contender";
+import type { BenchFixture } from "../fixtures.js";
+import { expectRejection, type Contender } from "./contender.js";
 
 export function askSdkContender(fixture: BenchFixture): Contender {
   const signatureVerifier = new SkillRequestSignatureVerifier();

@@ -7,7 +7,7 @@
  * row includes that round trip. `copyKv` fills one namespace from another.
  */
 import { Miniflare } from "miniflare";
-import type { KVNamespaceLike } from "../../src/index";
+import type { KVNamespaceLike } from "../../src/index.js";
 
 export interface MapKv extends KVNamespaceLike {
   readonly entries: () => ReadonlyArray<readonly [key: string, value: string, expirationTtl: number]>;

@@ -5,8 +5,8 @@
  * of the body happens inside `verify`, so it is included; nothing else is
  * (no header parsing, cache lookup, JSON parsing, timestamp or skill-id check).
  */
-import type { BenchFixture } from "../fixtures";
-import type { Contender } from "./contender";
+import type { BenchFixture } from "../fixtures.js";
+import type { Contender } from "./contender.js";
 
 export async function limitContender(fixture: BenchFixture): Promise<Contender> {
   const leafPublicKey = fixture.kit.keyPairs?.leaf.publicKey;

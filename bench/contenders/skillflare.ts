@@ -17,10 +17,10 @@ import {
   type CertCache,
   type KVNamespaceLike,
   type VerifyOptions,
-} from "../../src/index";
-import { createKitChainFetch } from "../../src/devkit/index";
-import type { BenchFixture } from "../fixtures";
-import { countingFetch, expectRejection, type Contender } from "./contender";
+} from "../../src/index.js";
+import { createKitChainFetch } from "../../src/devkit/index.js";
+import type { BenchFixture } from "../fixtures.js";
+import { countingFetch, expectRejection, type Contender } from "./contender.js";
 
 function baseOptions(fixture: BenchFixture, fetch: VerifyOptions["fetch"]): VerifyOptions {
   return { skillIds: [fixture.skillId], trustAnchors: fixture.kit.anchorsPem, fetch };

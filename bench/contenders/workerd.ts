@@ -9,11 +9,11 @@
  */
 import { readFile } from "node:fs/promises";
 import { Miniflare } from "miniflare";
-import { bytesToBase64 } from "../../src/devkit/encoding";
-import { withWranglerDryRun } from "../bundle-size";
-import type { BenchFixture } from "../fixtures";
-import { measureInterleaved, type Measurement, type MeasureOptions } from "../measure";
-import type { WorkerdSetup } from "../workerd/entry";
+import { bytesToBase64 } from "../../src/devkit/encoding.js";
+import { withWranglerDryRun } from "../bundle-size.js";
+import type { BenchFixture } from "../fixtures.js";
+import { measureInterleaved, type Measurement, type MeasureOptions } from "../measure.js";
+import type { WorkerdSetup } from "../workerd/entry.js";
 
 export const WORKERD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   warm_workerd: "skillflare warm, looped inside workerd (Miniflare), loopback overhead subtracted",

@@ -10,9 +10,9 @@
  * workerd freezes its clocks while code runs, so the caller times the request
  * from outside and subtracts an n=0 request.
  */
-import { base64ToBytes } from "../../src/devkit/encoding";
-import { AlexaVerificationError, createMemoryCertCache, verifyAlexaPayload, type VerifyOptions } from "../../src/index";
-import { ABLATIONS, prepareReplica, stepOps, warmReplica } from "../warm-replica";
+import { base64ToBytes } from "../../src/devkit/encoding.js";
+import { AlexaVerificationError, createMemoryCertCache, verifyAlexaPayload, type VerifyOptions } from "../../src/index.js";
+import { ABLATIONS, prepareReplica, stepOps, warmReplica } from "../warm-replica.js";
 
 export interface WorkerdSetup {
   readonly headers: Record<string, string>;

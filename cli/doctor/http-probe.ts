@@ -3,7 +3,7 @@
 // resume at an offset), then downloads the body (capped) so the audio rules can run on it.
 // TLS trust is not enforced here: the TLS probe reports it, and this still shows the rest.
 
-import { followRedirects, type HttpsResponse, httpsGet, type RedirectHop } from "../https-fetch";
+import { followRedirects, type HttpsResponse, httpsGet, type RedirectHop } from "../https-fetch.js";
 
 export type RangeSupport = "supported" | "ignored" | "broken";
 

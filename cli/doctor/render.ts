@@ -2,11 +2,11 @@
 // the HTTP redirect chain, status, Content-Type and range support, the audio check, and the
 // verdict with what to change. The JSON form is the report minus the downloaded bytes.
 
-import { renderAudioCheck } from "../audio-report";
-import { describeKey } from "./certificate";
-import type { DoctorReport } from "./run-doctor";
-import { type HostTlsReport, observedHandshake } from "./verdict";
-import type { TlsProbeResult } from "./tls-probe";
+import { renderAudioCheck } from "../audio-report.js";
+import { describeKey } from "./certificate.js";
+import type { DoctorReport } from "./run-doctor.js";
+import { type HostTlsReport, observedHandshake } from "./verdict.js";
+import type { TlsProbeResult } from "./tls-probe.js";
 
 const mark = (ok: boolean) => (ok ? "✓" : "✗");
 

@@ -3,14 +3,14 @@
 // against every host on the way, checks the audio bytes against Alexa's rules, and ends with a
 // verdict. Exit 0 when Alexa should be able to play the URL, 1 when not, 2 for usage errors.
 
-import { checkAlexaAudio, type AlexaAudioTarget, type AudioCheckResult } from "../../src/audio/mp3/index";
-import { lastString, parseArgs } from "../args";
-import { readCaFiles } from "../audio-check";
-import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type ExitCode } from "../io";
-import { type HttpProbeResult, probeHttp } from "./http-probe";
-import { doctorReportJson, renderDoctorReport } from "./render";
-import { probeTls } from "./tls-probe";
-import { decideVerdict, type DoctorVerdict, type HostTlsReport } from "./verdict";
+import { checkAlexaAudio, type AlexaAudioTarget, type AudioCheckResult } from "../../src/audio/mp3/index.js";
+import { lastString, parseArgs } from "../args.js";
+import { readCaFiles } from "../audio-check.js";
+import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type ExitCode } from "../io.js";
+import { type HttpProbeResult, probeHttp } from "./http-probe.js";
+import { doctorReportJson, renderDoctorReport } from "./render.js";
+import { probeTls } from "./tls-probe.js";
+import { decideVerdict, type DoctorVerdict, type HostTlsReport } from "./verdict.js";
 
 export const DOCTOR_USAGE = "usage: skillflare doctor <https-url> [--ca <pem-file>] [--player] [--json] [--timeout SECONDS]";
 

@@ -5,8 +5,8 @@
 
 import { isIP } from "node:net";
 import tls from "node:tls";
-import { trustStore } from "../https-fetch";
-import { type CertificateSummary, summarizeCertificate } from "./certificate";
+import { trustStore } from "../https-fetch.js";
+import { type CertificateSummary, summarizeCertificate } from "./certificate.js";
 
 export type TlsProfile = "conservative" | "modern";
 

@@ -3,10 +3,10 @@
 // certificate; HTTP errors; audio breaking the rules), warnings that will not, and what to
 // change, including Cloudflare's plan limits when the host is behind Cloudflare.
 
-import type { AudioCheckResult } from "../../src/audio/mp3/index";
-import { certificateIssues, type CertificateIssueCode } from "./certificate";
-import type { HttpProbeResult } from "./http-probe";
-import type { TlsProbeResult } from "./tls-probe";
+import type { AudioCheckResult } from "../../src/audio/mp3/index.js";
+import { certificateIssues, type CertificateIssueCode } from "./certificate.js";
+import type { HttpProbeResult } from "./http-probe.js";
+import type { TlsProbeResult } from "./tls-probe.js";
 
 export interface HostTlsReport {
   readonly host: string;

@@ -7,8 +7,8 @@
  * never are. Cache failures are logged and never fail the request.
  */
 
-import type { AudioCache, AudioLogEvent, BackgroundTasks } from "./options";
-import { describeError } from "./options";
+import type { AudioCache, AudioLogEvent, BackgroundTasks } from "./options.js";
+import { describeError } from "./options.js";
 
 /** The request under which a path's whole-object response is cached. */
 export function audioCacheKey(requestUrl: string): Request {

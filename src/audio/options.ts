@@ -6,8 +6,8 @@
  * a generic body). Tests inject a cache, a clock and a log sink through the same options.
  */
 
-import type { AudioKeyProblem } from "./key";
-import type { SignatureFailure } from "./signing";
+import type { AudioKeyProblem } from "./key.js";
+import type { SignatureFailure } from "./signing.js";
 
 /** The subset of the Cache API the audio route uses; `caches.default` satisfies it. */
 export interface AudioCache {

@@ -7,7 +7,7 @@
  * anything unparsable give no hint.
  */
 
-import { parseEntityTag, parseHttpDate } from "./conditional";
+import { parseEntityTag, parseHttpDate } from "./conditional.js";
 
 export function r2PreconditionHint(headers: Headers): R2Conditional | undefined {
   const ifNoneMatch = headers.get("If-None-Match");

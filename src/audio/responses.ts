@@ -7,9 +7,9 @@
  * body confuse players, and workerd would re-encode the body. Errors are short text bodies.
  */
 
-import { contentTypeFor } from "./content-type";
-import type { Validators } from "./conditional";
-import { unsatisfiedContentRange } from "./range";
+import { contentTypeFor } from "./content-type.js";
+import type { Validators } from "./conditional.js";
+import { unsatisfiedContentRange } from "./range.js";
 
 /** Default `Cache-Control`: a day, for clients, Cloudflare's edge cache and Alexa alike. */
 export const DEFAULT_AUDIO_CACHE_CONTROL = "public, max-age=86400";

@@ -7,10 +7,10 @@
  * is set in the environment (or `urlSecret` is passed).
  */
 
-import { audioKeyFromPath, DEFAULT_AUDIO_PREFIX } from "./key";
-import { defaultAudioLog, type BackgroundTasks, type ServeAudioOptions } from "./options";
-import { badRequest, methodNotAllowed } from "./responses";
-import { serveAudio } from "./serve";
+import { audioKeyFromPath, DEFAULT_AUDIO_PREFIX } from "./key.js";
+import { defaultAudioLog, type BackgroundTasks, type ServeAudioOptions } from "./options.js";
+import { badRequest, methodNotAllowed } from "./responses.js";
+import { serveAudio } from "./serve.js";
 
 /** The bindings the route reads; the Worker's `Env` satisfies it. */
 export interface AudioEnv {

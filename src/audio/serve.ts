@@ -10,18 +10,18 @@
  * objects are 404; R2 failures are 503; our own bugs still throw (500).
  */
 
-import { audioCacheKey, lookUpCached, storeInCache } from "./cache";
-import { evaluatePreconditions, ifRangeAllowsPartial, parseHttpDate } from "./conditional";
-import { validateAudioKey } from "./key";
-import { r2PreconditionHint } from "./r2-conditional";
+import { audioCacheKey, lookUpCached, storeInCache } from "./cache.js";
+import { evaluatePreconditions, ifRangeAllowsPartial, parseHttpDate } from "./conditional.js";
+import { validateAudioKey } from "./key.js";
+import { r2PreconditionHint } from "./r2-conditional.js";
 import {
   defaultAudioCache,
   defaultAudioLog,
   describeError,
   type AudioLogEvent,
   type ServeAudioOptions,
-} from "./options";
-import { contentRange, decideRange } from "./range";
+} from "./options.js";
+import { contentRange, decideRange } from "./range.js";
 import {
   badRequest,
   DEFAULT_AUDIO_CACHE_CONTROL,
@@ -34,8 +34,8 @@ import {
   representationHeaders,
   storageUnavailable,
   validatorsOf,
-} from "./responses";
-import { verifyAudioSignature } from "./signing";
+} from "./responses.js";
+import { verifyAudioSignature } from "./signing.js";
 
 /** Thrown by `fromStorage` only, so that R2 failures (503) are told apart from bugs. */
 class AudioStorageError extends Error {

@@ -6,9 +6,9 @@
  * not under the audio prefix, or whose key is invalid, is an `AudioUrlError`.
  */
 
-import { audioKeyFromPath, DEFAULT_AUDIO_PREFIX } from "./key";
-import { DEFAULT_SIGNED_URL_LIFETIME_SECONDS, signAudioKey } from "./signing";
-import { AudioUrlError, parseAudioUrl } from "./urls";
+import { audioKeyFromPath, DEFAULT_AUDIO_PREFIX } from "./key.js";
+import { DEFAULT_SIGNED_URL_LIFETIME_SECONDS, signAudioKey } from "./signing.js";
+import { AudioUrlError, parseAudioUrl } from "./urls.js";
 
 export interface SignAudioUrlOptions {
   /** Current time in milliseconds; defaults to `Date.now()`. */

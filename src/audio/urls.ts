@@ -7,8 +7,8 @@
  * at most 8000 characters). Bad input is an `AudioUrlError` carrying a tagged reason.
  */
 
-import { DEFAULT_AUDIO_PREFIX, encodeAudioKeyPath, validateAudioKey, type AudioKeyProblem } from "./key";
-import { escapeXml } from "../shared/xml-escape";
+import { DEFAULT_AUDIO_PREFIX, encodeAudioKeyPath, validateAudioKey, type AudioKeyProblem } from "./key.js";
+import { escapeXml } from "../shared/xml-escape.js";
 
 export type AudioUrlProblem =
   | { kind: "bad-key"; problem: AudioKeyProblem }

@@ -8,9 +8,9 @@
  * mistakes these certificates for Amazon's.
  */
 import type * as pkijs from "pkijs";
-import { issueCertificate, type CertificateProfile, type DistinguishedName } from "./certificate-builder";
-import { derToPem } from "./encoding";
-import type { DevKitKeyPairs } from "./keys";
+import { issueCertificate, type CertificateProfile, type DistinguishedName } from "./certificate-builder.js";
+import { derToPem } from "./encoding.js";
+import type { DevKitKeyPairs } from "./keys.js";
 
 /** Every certificate of the kit, as PEM. */
 export interface DevKitCertificatesPem {

@@ -5,7 +5,7 @@
  * tests (pass it to the verifier or spy `globalThis.fetch` with it) and by the
  * dev server in place of the real echo.api bucket.
  */
-import type { SigningMaterial } from "./sign";
+import type { SigningMaterial } from "./sign.js";
 
 /** A fetch that serves `pemByUrl[url]` and 404s otherwise. */
 export function createChainFetch(pemByUrl: Readonly<Record<string, string>>): typeof fetch {

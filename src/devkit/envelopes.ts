@@ -16,8 +16,8 @@ import {
   newApiAccessToken,
   newRequestId,
   newSessionId,
-} from "./alexa-ids";
-import { buildRequest, isSessionRequest, type RequestSpec } from "./request-specs";
+} from "./alexa-ids.js";
+import { buildRequest, isSessionRequest, type RequestSpec } from "./request-specs.js";
 
 export interface EnvelopeOptions {
   readonly request: RequestSpec;

@@ -14,15 +14,15 @@ export {
   type DevLeafOptions,
   type DevSigningKit,
   type DevSigningKitOptions,
-} from "./kit";
-export type { DevKitCertificatesPem } from "./ca";
+} from "./kit.js";
+export type { DevKitCertificatesPem } from "./ca.js";
 export {
   generateRsaKeyPair,
   importRequestSigningKey,
   toRequestSigningKey,
   type DevKitKeyPairs,
   type RequestSigningKey,
-} from "./keys";
+} from "./keys.js";
 export {
   createDevSigningKitVariant,
   DEV_KIT_VARIANTS,
@@ -30,8 +30,8 @@ export {
   UNTRUSTED_NAME_PREFIX,
   WRONG_SAN_DNS_NAME,
   type DevKitVariant,
-} from "./variants";
-export { getSharedDevSigningKit, getSharedDevSigningKitVariant } from "./shared";
+} from "./variants.js";
+export { getSharedDevSigningKit, getSharedDevSigningKitVariant } from "./shared.js";
 export {
   signBody,
   signBytes,
@@ -40,9 +40,9 @@ export {
   type SignatureHeaderName,
   type SignBodyOptions,
   type SigningMaterial,
-} from "./sign";
-export { createSignedRequest, DEFAULT_SKILL_URL, type SignedRequestOptions } from "./request";
-export { createChainFetch, createKitChainFetch } from "./chain-fetch";
+} from "./sign.js";
+export { createSignedRequest, DEFAULT_SKILL_URL, type SignedRequestOptions } from "./request.js";
+export { createChainFetch, createKitChainFetch } from "./chain-fetch.js";
 export {
   DEV_KIT_FORMAT,
   DevKitImportError,
@@ -50,15 +50,15 @@ export {
   importDevSigningKit,
   type DevKitImportFailure,
   type DevSigningKitJson,
-} from "./serialise";
-export { createRequestEnvelope, envelopeBody, type EnvelopeOptions } from "./envelopes";
+} from "./serialise.js";
+export { createRequestEnvelope, envelopeBody, type EnvelopeOptions } from "./envelopes.js";
 export type {
   AudioPlayerRequestType,
   PlaybackControllerRequestType,
   RequestSpec,
   SkillEventRequestType,
   SlotSpec,
-} from "./request-specs";
+} from "./request-specs.js";
 export {
   DEFAULT_API_ENDPOINT,
   DEV_DEVICE_ID,
@@ -67,6 +67,6 @@ export {
   formatAlexaTimestamp,
   newRequestId,
   newSessionId,
-} from "./alexa-ids";
-export { bytesToBase64, base64ToBytes, derToPem, pemToDerBlocks, utf8Bytes } from "./encoding";
-export { createCryptoEngine } from "./crypto-engine";
+} from "./alexa-ids.js";
+export { bytesToBase64, base64ToBytes, derToPem, pemToDerBlocks, utf8Bytes } from "./encoding.js";
+export { createCryptoEngine } from "./crypto-engine.js";

@@ -6,8 +6,8 @@
  * PKCS#8 bytes, so SHA-1 `Signature` and SHA-256 `Signature-256` come from the
  * same key pair.
  */
-import { defaultCrypto } from "./crypto-engine";
-import { base64ToBytes, bytesToBase64 } from "./encoding";
+import { defaultCrypto } from "./crypto-engine.js";
+import { base64ToBytes, bytesToBase64 } from "./encoding.js";
 
 /** The key pairs of the five certificate holders in the kit's chain. */
 export interface DevKitKeyPairs {

@@ -7,9 +7,9 @@
  * SAN, untrusted root, foreign signing key) is made by the same function
  * through its options; see `variants.ts` for named presets.
  */
-import { anchorPems, issueDevCertificates, servedChainPem, type DevKitCertificatesPem } from "./ca";
-import { createCryptoEngine, defaultCrypto } from "./crypto-engine";
-import { completeKeyPairs, generateRsaKeyPair, toRequestSigningKey, type DevKitKeyPairs, type RequestSigningKey } from "./keys";
+import { anchorPems, issueDevCertificates, servedChainPem, type DevKitCertificatesPem } from "./ca.js";
+import { createCryptoEngine, defaultCrypto } from "./crypto-engine.js";
+import { completeKeyPairs, generateRsaKeyPair, toRequestSigningKey, type DevKitKeyPairs, type RequestSigningKey } from "./keys.js";
 
 /** The DNS name Amazon's signing certificate must carry in its SAN. */
 export const ECHO_API_DNS_NAME = "echo-api.amazon.com";

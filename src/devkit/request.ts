@@ -5,8 +5,8 @@
  * headers, and `tamper`, which sends a body different from the signed one.
  */
 import type { RequestEnvelope } from "ask-sdk-model";
-import { envelopeBody } from "./envelopes";
-import { signBody, tamperBody, type SignBodyOptions, type SigningMaterial } from "./sign";
+import { envelopeBody } from "./envelopes.js";
+import { signBody, tamperBody, type SignBodyOptions, type SigningMaterial } from "./sign.js";
 
 export const DEFAULT_SKILL_URL = "https://skill.example.com/";
 

@@ -5,10 +5,10 @@
  * `.dev.vars`. An imported kit signs exactly like the original but carries no
  * CA key pairs, so it cannot issue variants. Bad input gets a typed error.
  */
-import type { DevKitCertificatesPem } from "./ca";
-import { defaultCrypto } from "./crypto-engine";
-import { importRequestSigningKey, type RequestSigningKey } from "./keys";
-import type { DevSigningKit } from "./kit";
+import type { DevKitCertificatesPem } from "./ca.js";
+import { defaultCrypto } from "./crypto-engine.js";
+import { importRequestSigningKey, type RequestSigningKey } from "./keys.js";
+import type { DevSigningKit } from "./kit.js";
 
 export const DEV_KIT_FORMAT = "skillflare-dev-kit/1";
 

@@ -4,8 +4,8 @@
  * with the clock of that moment; variants reuse its key pairs. A failed
  * creation is forgotten so the next call retries.
  */
-import { createDevSigningKit, type DevSigningKit } from "./kit";
-import { createDevSigningKitVariant, type DevKitVariant } from "./variants";
+import { createDevSigningKit, type DevSigningKit } from "./kit.js";
+import { createDevSigningKitVariant, type DevKitVariant } from "./variants.js";
 
 let sharedKit: Promise<DevSigningKit> | undefined;
 const sharedVariants = new Map<DevKitVariant, Promise<DevSigningKit>>();

@@ -5,9 +5,9 @@
  * header or the URL, sign with another key, or point at any chain URL; and
  * `tamperBody` produces a body that no longer matches its signature.
  */
-import { defaultCrypto } from "./crypto-engine";
-import { bytesToBase64, utf8Bytes } from "./encoding";
-import type { RequestSigningKey } from "./keys";
+import { defaultCrypto } from "./crypto-engine.js";
+import { bytesToBase64, utf8Bytes } from "./encoding.js";
+import type { RequestSigningKey } from "./keys.js";
 
 export type SignatureHeaderName = "Signature" | "Signature-256";
 

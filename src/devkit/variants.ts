@@ -6,7 +6,7 @@
  * without any SAN, a chain to a root nobody trusts, and requests signed with a
  * key that is not the leaf's.
  */
-import { createDevSigningKit, type DevSigningKit, type DevSigningKitOptions } from "./kit";
+import { createDevSigningKit, type DevSigningKit, type DevSigningKitOptions } from "./kit.js";
 
 export type DevKitVariant =
   | "valid"

@@ -6,8 +6,8 @@
  * (`wrangler dev`, tests) so a response Alexa would reject fails loudly in
  * development, and only log in production.
  */
-import { fromAskSdkSkill, type AskSdkSkill } from "../skill/ask-sdk-adapter.js";
-import type { SkillRuntime } from "../skill/dispatcher.js";
+import { fromAskSdkSkill, type AskSdkSkill } from "../ask-sdk/skill-adapter.js";
+import type { SkillRuntime } from "../skill/create-skill.js";
 import type { AlexaHandler } from "./alexa-endpoint.js";
 import { isLoopbackRequest } from "./dev-trust.js";
 

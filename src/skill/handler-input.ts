@@ -2,7 +2,7 @@
  * What every handler, interceptor and error handler receives: the envelope and its typed
  * parts (request, intent, slots, session, locale, user and device ids), the attributes, a
  * response builder, the Worker's env and `waitUntil`, and the Alexa service clients. Built
- * once per request by the dispatcher; error handlers get a copy with a fresh builder.
+ * once per request by createSkill; error handlers get a copy with a fresh builder.
  */
 import type { Intent, IntentRequest, Request, RequestEnvelope } from "ask-sdk-model";
 import { createAttributes, PersistentAttributes, type Attributes } from "./attributes.js";

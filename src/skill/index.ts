@@ -1,11 +1,12 @@
 /**
  * The skill runtime's public API: createSkill and its handler shorthands, the response
  * builder with SSML, cards and directives, response checks, attributes and their D1/KV
- * adapters, the Alexa Directive Service client, and the ask-sdk-core adapter. Nothing here
- * imports ask-sdk-core; ask-sdk-model is used for types only. Guide: docs/skill-api.md.
+ * adapters, and the Alexa Directive Service client (the `skillflare/skill` export). Nothing
+ * here imports ask-sdk-core; ask-sdk-model is used for types only; ask-sdk skills live in
+ * `skillflare/ask-sdk` (src/ask-sdk/). Guide: docs/skill-api.md.
  */
-export { createSkill, NoMatchingHandlerError } from "./dispatcher.js";
-export type { RuntimeContext, SkillOptions, SkillRuntime } from "./dispatcher.js";
+export { createSkill, NoMatchingHandlerError } from "./create-skill.js";
+export type { RuntimeContext, SkillOptions, SkillRuntime } from "./create-skill.js";
 export { handlersFor, matchesRequestType, onError, onIntent, onLaunch, onRequest } from "./handler.js";
 export type {
   ErrorHandler,
@@ -46,8 +47,5 @@ export { AlexaServiceError, callAlexaApi } from "./services/alexa-api.js";
 export type { AlexaApiCall, AlexaApiTarget, AlexaServiceFailure, FetchFunction } from "./services/alexa-api.js";
 export { createDirectiveService } from "./services/directive-service.js";
 export type { DirectiveService } from "./services/directive-service.js";
-export { fromAskSdkSkill } from "./ask-sdk-adapter.js";
-export type { AskSdkAdapterOptions, AskSdkSkill } from "./ask-sdk-adapter.js";
-export { createFetchApiClient } from "./ask-sdk-api-client.js";
 export { jsonConsoleLogger } from "./logger.js";
 export type { SkillLogger, SkillLogLevel } from "./logger.js";

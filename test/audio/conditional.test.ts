@@ -6,7 +6,7 @@ import {
   ifNoneMatchMatches,
   ifRangeAllowsPartial,
   parseEntityTag,
-} from "../../src/audio/conditional";
+} from "../../src/audio/conditional.js";
 
 const current = { etag: '"abc"', lastModified: new Date("2024-05-01T10:00:00.750Z") };
 const headers = (init: Record<string, string>) => new Headers(init);

@@ -1,6 +1,6 @@
 // Content-Type inference from the key's extension, and precedence of the stored type.
 import { describe, expect, it } from "vitest";
-import { contentTypeFor, contentTypeForKey } from "../../src/audio/content-type";
+import { contentTypeFor, contentTypeForKey } from "../../src/audio/content-type.js";
 
 describe("contentTypeForKey", () => {
   it.each([

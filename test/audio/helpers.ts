@@ -5,7 +5,7 @@
  */
 
 import { env } from "cloudflare:workers";
-import type { AudioCache, AudioLogEvent } from "../../src/audio/options";
+import type { AudioCache, AudioLogEvent } from "../../src/audio/options.js";
 
 let counter = 0;
 

@@ -1,6 +1,6 @@
 // Audio keys: decoding from the path, every refusal reason, and per-segment encoding.
 import { describe, expect, it } from "vitest";
-import { audioKeyFromPath, encodeAudioKeyPath, validateAudioKey } from "../../src/audio/key";
+import { audioKeyFromPath, encodeAudioKeyPath, validateAudioKey } from "../../src/audio/key.js";
 
 describe("audioKeyFromPath", () => {
   it("returns null outside the prefix", () => {

@@ -2,7 +2,7 @@
 // arbitrary headers (never throws, partial ranges always inside the object).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { contentRange, decideRange, unsatisfiedContentRange } from "../../src/audio/range";
+import { contentRange, decideRange, unsatisfiedContentRange } from "../../src/audio/range.js";
 
 describe("decideRange", () => {
   it.each([

@@ -3,10 +3,10 @@
 // AUDIO_URL_SECRET (valid, expired, tampered, missing, other key), using real R2 and HMAC.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { handleAudioRequest, type AudioEnv } from "../../src/audio/route";
-import { signAudioUrl } from "../../src/audio/signed-url";
-import { audioUrl } from "../../src/audio/urls";
-import { bodyBytes, putAudio, recordingLog } from "./helpers";
+import { handleAudioRequest, type AudioEnv } from "../../src/audio/route.js";
+import { signAudioUrl } from "../../src/audio/signed-url.js";
+import { audioUrl } from "../../src/audio/urls.js";
+import { bodyBytes, putAudio, recordingLog } from "./helpers.js";
 
 const quiet = { cache: null, log: () => {} } as const;
 const origin = { origin: "https://skill.example.com" };

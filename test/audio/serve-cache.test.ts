@@ -3,8 +3,8 @@
 // conditionals are answered from cached validators, and waitUntil carries the store.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { serveAudio } from "../../src/audio/serve";
-import { audioRequest, bodyBytes, putAudio, recordingCache } from "./helpers";
+import { serveAudio } from "../../src/audio/serve.js";
+import { audioRequest, bodyBytes, putAudio, recordingCache } from "./helpers.js";
 
 const log = () => {};
 

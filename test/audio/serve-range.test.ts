@@ -3,8 +3,8 @@
 // conditionals before ranges, and a concurrent overwrite falling back to the whole object.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { serveAudio } from "../../src/audio/serve";
-import { audioRequest, bodyBytes, putAudio } from "./helpers";
+import { serveAudio } from "../../src/audio/serve.js";
+import { audioRequest, bodyBytes, putAudio } from "./helpers.js";
 
 const quiet = { cache: null, log: () => {} } as const;
 

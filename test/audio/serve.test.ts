@@ -2,8 +2,8 @@
 // 405, 400 for bad keys, content types (stored and inferred) and stored Cache-Control.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { serveAudio } from "../../src/audio/serve";
-import { audioRequest, bodyBytes, putAudio, recordingLog } from "./helpers";
+import { serveAudio } from "../../src/audio/serve.js";
+import { audioRequest, bodyBytes, putAudio, recordingLog } from "./helpers.js";
 
 const quiet = { cache: null, log: () => {} } as const;
 

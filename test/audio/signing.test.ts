@@ -1,7 +1,7 @@
 // Signed-URL verification with real WebCrypto HMAC: valid, expired, tampered, missing and
 // malformed parameters, and the canonical string binding key and expiry together.
 import { describe, expect, it } from "vitest";
-import { canonicalSignedString, signAudioKey, verifyAudioSignature } from "../../src/audio/signing";
+import { canonicalSignedString, signAudioKey, verifyAudioSignature } from "../../src/audio/signing.js";
 
 const secret = "s3cret";
 const nowMs = Date.UTC(2026, 5, 1, 12);

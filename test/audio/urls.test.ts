@@ -1,14 +1,14 @@
 // URL helpers: https-only audio URLs from the request host, SSML escaping, AudioPlayer
 // limits, and signAudioUrl producing URLs the verifier accepts.
 import { describe, expect, it } from "vitest";
-import { signAudioUrl } from "../../src/audio/signed-url";
-import { verifyAudioSignature } from "../../src/audio/signing";
+import { signAudioUrl } from "../../src/audio/signed-url.js";
+import { verifyAudioSignature } from "../../src/audio/signing.js";
 import {
   AudioUrlError,
   audioPlayerStreamUrl,
   audioUrl,
   ssmlAudioTag,
-} from "../../src/audio/urls";
+} from "../../src/audio/urls.js";
 
 function problemOf(run: () => unknown): unknown {
   try {

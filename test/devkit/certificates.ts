@@ -3,7 +3,7 @@
  * public key for WebCrypto verification (one import per hash, as workerd needs).
  */
 import * as pkijs from "pkijs";
-import { pemToDerBlocks } from "../../src/devkit";
+import { pemToDerBlocks } from "../../src/devkit/index.js";
 
 export function parseCertificates(pem: string): pkijs.Certificate[] {
   return pemToDerBlocks(pem).map((der) => pkijs.Certificate.fromBER(der));

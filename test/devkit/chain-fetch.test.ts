@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createChainFetch, createKitChainFetch, getSharedDevSigningKit } from "../../src/devkit";
+import { createChainFetch, createKitChainFetch, getSharedDevSigningKit } from "../../src/devkit/index.js";
 
 describe("chain fetch", () => {
   it("serves PEMs at exact URLs and 404s otherwise", async () => {

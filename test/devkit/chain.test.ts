@@ -1,7 +1,7 @@
 import type * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DEV_CHAIN_URL, getSharedDevSigningKit } from "../../src/devkit";
+import { DEFAULT_DEV_CHAIN_URL, getSharedDevSigningKit } from "../../src/devkit/index.js";
 import {
   commonName,
   dnsNames,
@@ -11,7 +11,7 @@ import {
   parseCertificate,
   parseCertificates,
   spkiBytes,
-} from "./certificates";
+} from "./certificates.js";
 
 describe("dev kit chain", () => {
   it("serves four certificates: leaf, intermediate, Root CA 1 by G2, G2 by Class 2", async () => {

@@ -1,6 +1,6 @@
 import type { IntentRequest, interfaces } from "ask-sdk-model";
 import { describe, expect, it } from "vitest";
-import { createRequestEnvelope, DEV_SKILL_ID, envelopeBody, formatAlexaTimestamp } from "../../src/devkit";
+import { createRequestEnvelope, DEV_SKILL_ID, envelopeBody, formatAlexaTimestamp } from "../../src/devkit/index.js";
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 

@@ -6,12 +6,12 @@
  */
 import * as pkijs from "pkijs";
 import { describe, expect, it } from "vitest";
-import { createCryptoEngine, getSharedDevSigningKit } from "../../src/devkit";
+import { createCryptoEngine, getSharedDevSigningKit } from "../../src/devkit/index.js";
 import realChain from "../fixtures/alexa-real/certs/echo-api-cert-9_2020-2021.pem?raw";
 import amazonRootCa1 from "../fixtures/alexa-real/certs/roots/Amazon_Root_CA_1.pem?raw";
 import starfieldClass2 from "../fixtures/alexa-real/certs/roots/Starfield_Class_2_CA.pem?raw";
 import starfieldG2 from "../fixtures/alexa-real/certs/roots/Starfield_Services_Root_CA_G2.pem?raw";
-import { parseCertificates } from "./certificates";
+import { parseCertificates } from "./certificates.js";
 
 async function pkijsVerdict(chainPem: string, anchorPems: readonly string[], checkDate: Date): Promise<string> {
   const [leaf, ...rest] = parseCertificates(chainPem);

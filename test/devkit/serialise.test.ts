@@ -6,8 +6,8 @@ import {
   getSharedDevSigningKit,
   importDevSigningKit,
   utf8Bytes,
-} from "../../src/devkit";
-import { base64Bytes, importVerifyKey, parseCertificate } from "./certificates";
+} from "../../src/devkit/index.js";
+import { base64Bytes, importVerifyKey, parseCertificate } from "./certificates.js";
 
 describe("kit export and import", () => {
   it("round-trips through JSON text and signs verifiable requests", async () => {

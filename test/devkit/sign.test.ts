@@ -9,8 +9,8 @@ import {
   tamperBody,
   utf8Bytes,
   type DevSigningKit,
-} from "../../src/devkit";
-import { base64Bytes, importVerifyKey, parseCertificate } from "./certificates";
+} from "../../src/devkit/index.js";
+import { base64Bytes, importVerifyKey, parseCertificate } from "./certificates.js";
 
 async function verifies(kit: DevSigningKit, hash: "SHA-1" | "SHA-256", signature: string | undefined, body: string) {
   if (signature === undefined) throw new Error("missing signature");

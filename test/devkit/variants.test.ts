@@ -5,8 +5,8 @@ import {
   getSharedDevSigningKit,
   getSharedDevSigningKitVariant,
   WRONG_SAN_DNS_NAME,
-} from "../../src/devkit";
-import { commonName, dnsNames, isSignedBy, nameBytes, parseCertificate, parseCertificates } from "./certificates";
+} from "../../src/devkit/index.js";
+import { commonName, dnsNames, isSignedBy, nameBytes, parseCertificate, parseCertificates } from "./certificates.js";
 
 const DAY_MS = 86_400_000;
 

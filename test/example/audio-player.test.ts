@@ -6,7 +6,7 @@
  */
 import type { ResponseEnvelope } from "ask-sdk-model";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { intent, newUserId, playing, playOf, send, storedPlayback } from "./helpers";
+import { intent, newUserId, playing, playOf, send, storedPlayback } from "./helpers.js";
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -7,9 +7,9 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createRequestEnvelope, createSignedRequest } from "../../src/devkit/index";
-import worker from "../../src/worker";
-import { intent, kitPromise, LOCAL, newUserId, playOf, send } from "./helpers";
+import { createRequestEnvelope, createSignedRequest } from "../../src/devkit/index.js";
+import worker from "../../src/worker.js";
+import { intent, kitPromise, LOCAL, newUserId, playOf, send } from "./helpers.js";
 
 const STORY_BYTES = new Uint8Array(6000).map((_, i) => (i * 7) % 256);
 

@@ -4,8 +4,8 @@
  * and without a story playing, SessionEndedRequest and skill events.
  */
 import { describe, expect, it } from "vitest";
-import { STORIES } from "../../src/example/index";
-import { intent, newUserId, playing, send, speechOf } from "./helpers";
+import { STORIES } from "../../src/example/index.js";
+import { intent, newUserId, playing, send, speechOf } from "./helpers.js";
 
 describe("Bedtime Stories: conversation", () => {
   it("welcomes a new listener, lists every story and keeps the microphone open", async () => {

@@ -16,10 +16,10 @@ import {
   skillIdsWithDev,
   updateDevVars,
   wranglerVar,
-} from "../../cli/dev-setup-plan";
-import { audioBucketFromWranglerToml } from "../../cli/wrangler";
-import { DEV_SKILL_ID } from "../../src/devkit/index";
-import { parseDevTrust } from "../../src/http/dev-trust";
+} from "../../cli/dev-setup-plan.js";
+import { audioBucketFromWranglerToml } from "../../cli/wrangler.js";
+import { DEV_SKILL_ID } from "../../src/devkit/index.js";
+import { parseDevTrust } from "../../src/http/dev-trust.js";
 import wranglerToml from "../../wrangler.toml?raw";
 
 const DAY = 86_400_000;

@@ -8,9 +8,9 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env } from "cloudflare:workers";
 import type { ResponseEnvelope } from "ask-sdk-model";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createRequestEnvelope, createSignedRequest, type RequestSpec } from "../../src/devkit/index";
-import worker from "../../src/worker";
-import { kitPromise, LOCAL, newUserId, speechOf } from "./helpers";
+import { createRequestEnvelope, createSignedRequest, type RequestSpec } from "../../src/devkit/index.js";
+import worker from "../../src/worker.js";
+import { kitPromise, LOCAL, newUserId, speechOf } from "./helpers.js";
 
 afterEach(() => vi.restoreAllMocks());
 

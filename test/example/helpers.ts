@@ -14,9 +14,9 @@ import {
   importDevSigningKit,
   type RequestSpec,
   type SlotSpec,
-} from "../../src/devkit/index";
-import { outputSpeechText } from "../../cli/simulate-render";
-import { PLAYBACK_ATTRIBUTE } from "../../src/example/index";
+} from "../../src/devkit/index.js";
+import { outputSpeechText } from "../../cli/simulate-render.js";
+import { PLAYBACK_ATTRIBUTE } from "../../src/example/index.js";
 
 export const LOCAL = "http://localhost:8787/";
 export const kitPromise = importDevSigningKit(inject("devKit"));

@@ -8,12 +8,12 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { wranglerVar } from "../../cli/dev-setup-plan";
-import { createRequestEnvelope, createSignedRequest } from "../../src/devkit/index";
-import { REJECTION_BODY } from "../../src/verify/rejection-response";
-import worker from "../../src/worker";
+import { wranglerVar } from "../../cli/dev-setup-plan.js";
+import { createRequestEnvelope, createSignedRequest } from "../../src/devkit/index.js";
+import { REJECTION_BODY } from "../../src/verify/rejection-response.js";
+import worker from "../../src/worker.js";
 import wranglerToml from "../../wrangler.toml?raw";
-import { kitPromise, LOCAL } from "./helpers";
+import { kitPromise, LOCAL } from "./helpers.js";
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -3,7 +3,7 @@
  * options and their defaults, and a usage error (never a throw) for each kind of mistake.
  */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SIMULATE_URL, parseSimulateArgs, type SimulateInvocation } from "../../cli/simulate-args";
+import { DEFAULT_SIMULATE_URL, parseSimulateArgs, type SimulateInvocation } from "../../cli/simulate-args.js";
 
 function run(...argv: string[]): SimulateInvocation {
   const parsed = parseSimulateArgs(argv);

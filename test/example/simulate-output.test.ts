@@ -5,9 +5,9 @@
  */
 import type { ResponseEnvelope } from "ask-sdk-model";
 import { describe, expect, it } from "vitest";
-import { languageModelOf, resolveSlotsWithModel, unknownToModel } from "../../cli/simulate-model";
-import { directiveLine, renderResponse, ssmlToText } from "../../cli/simulate-render";
-import { STORIES, storyBySpokenName } from "../../src/example/index";
+import { languageModelOf, resolveSlotsWithModel, unknownToModel } from "../../cli/simulate-model.js";
+import { directiveLine, renderResponse, ssmlToText } from "../../cli/simulate-render.js";
+import { STORIES, storyBySpokenName } from "../../src/example/index.js";
 import interactionModel from "../../skill-package/interactionModels/custom/en-US.json";
 
 describe("ssmlToText", () => {

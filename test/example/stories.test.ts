@@ -5,8 +5,8 @@
  * D1); next, previous, start over.
  */
 import { describe, expect, it } from "vitest";
-import { outputSpeechText } from "../../cli/simulate-render";
-import { intent, newUserId, playing, playOf, send, speechOf, storedPlayback } from "./helpers";
+import { outputSpeechText } from "../../cli/simulate-render.js";
+import { intent, newUserId, playing, playOf, send, speechOf, storedPlayback } from "./helpers.js";
 
 const STORY_URL = (id: string) => `https://localhost:8787/audio/stories/${id}.mp3`;
 

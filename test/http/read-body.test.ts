@@ -4,9 +4,9 @@
  * that breaks off is the verifier's `body-unreadable` (a generic 400), not a 500.
  */
 import { describe, expect, it } from "vitest";
-import { HttpError } from "../../src/http/http-error";
-import { readBodyWithCap } from "../../src/http/read-body";
-import { expectRejection } from "../verify/helpers/requests";
+import { HttpError } from "../../src/http/http-error.js";
+import { readBodyWithCap } from "../../src/http/read-body.js";
+import { expectRejection } from "../verify/helpers/requests.js";
 
 function streamOf(chunks: readonly Uint8Array[], failAtEnd = false): ReadableStream<Uint8Array> {
   let index = 0;

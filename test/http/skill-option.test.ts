@@ -7,9 +7,9 @@ import { SkillBuilders, getRequestType } from "ask-sdk-core";
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
-import { createRequestEnvelope, createSignedRequest, importDevSigningKit } from "../../src/devkit/index";
-import { createAlexaWorker } from "../../src/http/create-alexa-worker";
-import { createSkill, onLaunch, onRequest } from "../../src/skill/index";
+import { createRequestEnvelope, createSignedRequest, importDevSigningKit } from "../../src/devkit/index.js";
+import { createAlexaWorker } from "../../src/http/create-alexa-worker.js";
+import { createSkill, onLaunch, onRequest } from "../../src/skill/index.js";
 
 const kitPromise = importDevSigningKit(inject("devKit"));
 

@@ -7,8 +7,8 @@
  */
 import { exports } from "cloudflare:workers";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
-import { createRequestEnvelope, createSignedRequest, importDevSigningKit } from "../../src/devkit/index";
-import { REJECTION_BODY } from "../../src/verify/rejection-response";
+import { createRequestEnvelope, createSignedRequest, importDevSigningKit } from "../../src/devkit/index.js";
+import { REJECTION_BODY } from "../../src/verify/rejection-response.js";
 
 const LOCAL = "http://localhost:8787/";
 const kitPromise = importDevSigningKit(inject("devKit"));

@@ -3,9 +3,9 @@
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { lastString, parseArgs } from "../../cli/args";
-import { defaultKeyFor, keyProblem } from "../../cli/audio-upload";
-import { audioBucketFromWranglerToml, r2PutArgs } from "../../cli/wrangler";
+import { lastString, parseArgs } from "../../cli/args.js";
+import { defaultKeyFor, keyProblem } from "../../cli/audio-upload.js";
+import { audioBucketFromWranglerToml, r2PutArgs } from "../../cli/wrangler.js";
 
 describe("parseArgs", () => {
   const spec = { json: "boolean", ca: "string", "no-convert": "boolean" } as const;

@@ -3,10 +3,10 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { audioCheckCommand } from "../../cli/audio-check";
-import { memoryIo } from "../../cli/io";
-import { main } from "../../cli/skillflare";
-import { makeCertificates, startAudioServer, type TestCertificates, type TestServer } from "./helpers/tls-servers";
+import { audioCheckCommand } from "../../cli/audio-check.js";
+import { memoryIo } from "../../cli/io.js";
+import { main } from "../../cli/skillflare.js";
+import { makeCertificates, startAudioServer, type TestCertificates, type TestServer } from "./helpers/tls-servers.js";
 
 const fixturePath = (name: string) => new URL(`../fixtures/audio/${name}`, import.meta.url).pathname;
 

@@ -8,10 +8,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkAlexaAudio } from "../../src/audio/mp3/index";
-import { audioUploadCommand, keyProblem, runAudioUpload } from "../../cli/audio-upload";
-import { memoryIo } from "../../cli/io";
-import { runCommand } from "../../cli/process";
+import { checkAlexaAudio } from "../../src/audio/mp3/index.js";
+import { audioUploadCommand, keyProblem, runAudioUpload } from "../../cli/audio-upload.js";
+import { memoryIo } from "../../cli/io.js";
+import { runCommand } from "../../cli/process.js";
 
 const projectDir = new URL("../..", import.meta.url).pathname;
 const fixturePath = (name: string) => new URL(`../fixtures/audio/${name}`, import.meta.url).pathname;

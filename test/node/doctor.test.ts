@@ -5,11 +5,11 @@
 
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { diagnoseUrl } from "../../cli/doctor/run-doctor";
-import { doctorCommand } from "../../cli/doctor/run-doctor";
-import { memoryIo } from "../../cli/io";
-import { runCommand } from "../../cli/process";
-import { makeCertificates, startAudioServer, type TestCertificates, type TestServer } from "./helpers/tls-servers";
+import { diagnoseUrl } from "../../cli/doctor/run-doctor.js";
+import { doctorCommand } from "../../cli/doctor/run-doctor.js";
+import { memoryIo } from "../../cli/io.js";
+import { runCommand } from "../../cli/process.js";
+import { makeCertificates, startAudioServer, type TestCertificates, type TestServer } from "./helpers/tls-servers.js";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/audio/${name}`, import.meta.url)));
 const okMp3 = fixture("ssml-ok-24000.mp3");

@@ -3,7 +3,7 @@
 
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { MP3_FIXTURES_BASE64, mp3Fixture, type Mp3FixtureName } from "../fixtures/audio/mp3-fixtures";
+import { MP3_FIXTURES_BASE64, mp3Fixture, type Mp3FixtureName } from "../fixtures/audio/mp3-fixtures.js";
 
 const dir = new URL("../fixtures/audio/", import.meta.url);
 const files = readdirSync(dir).filter((name) => name.endsWith(".mp3")).sort();

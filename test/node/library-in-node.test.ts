@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AlexaVerificationError, verifyAlexaRequest } from "../../src/index";
+import { AlexaVerificationError, verifyAlexaRequest } from "../../src/index.js";
 
 const FIXTURE = join(__dirname, "../fixtures/alexa-real/deeppavlov-2018-12-19");
 const body = Uint8Array.from(readFileSync(join(FIXTURE, "body.json")));

@@ -6,7 +6,7 @@
  * the Worker accepts only through that local-only trust.
  */
 import type { TestProject } from "vitest/node";
-import { createDevSigningKit, exportDevSigningKit, type DevSigningKitJson } from "../../src/devkit/index";
+import { createDevSigningKit, exportDevSigningKit, type DevSigningKitJson } from "../../src/devkit/index.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -3,11 +3,11 @@
 // the next locked frame and the skipped bytes are counted as junk. Works on any Uint8Array in
 // any runtime; returns a typed failure instead of throwing.
 
-import { cachedHeaderParser, frameSeconds, type FrameHeader, sameStream } from "./frame-header";
-import type { BitrateProfile, Mp3Note, Mp3Result, VbrHeader } from "./report";
-import { DEFAULT_LOCK_FRAMES, findLockedFrame } from "./sync";
-import { locateTags } from "./tags";
-import { readVbrHeader } from "./vbr-header";
+import { cachedHeaderParser, frameSeconds, type FrameHeader, sameStream } from "./frame-header.js";
+import type { BitrateProfile, Mp3Note, Mp3Result, VbrHeader } from "./report.js";
+import { DEFAULT_LOCK_FRAMES, findLockedFrame } from "./sync.js";
+import { locateTags } from "./tags.js";
+import { readVbrHeader } from "./vbr-header.js";
 
 type HeaderReader = ReturnType<typeof cachedHeaderParser>;
 

@@ -3,12 +3,12 @@
 // (MP4/AAC, HLS, M3U, PLS) pass with a note saying what was not checked; for SSML anything but
 // MP3 is a violation. Never throws; `ok` is true exactly when there are no violations.
 
-import { type AlexaAudioTarget, type AudioViolation, CONVERT_HINT } from "./alexa-rules";
-import { analyzeMp3 } from "./analyze";
-import { audioPlayerViolations } from "./player-rules";
-import type { Mp3Analysis, Mp3Failure } from "./report";
-import { AUDIO_PLAYER_OTHER_FORMATS, type SniffedFormat, sniffFormat } from "./sniff";
-import { ssmlViolations } from "./ssml-rules";
+import { type AlexaAudioTarget, type AudioViolation, CONVERT_HINT } from "./alexa-rules.js";
+import { analyzeMp3 } from "./analyze.js";
+import { audioPlayerViolations } from "./player-rules.js";
+import type { Mp3Analysis, Mp3Failure } from "./report.js";
+import { AUDIO_PLAYER_OTHER_FORMATS, type SniffedFormat, sniffFormat } from "./sniff.js";
+import { ssmlViolations } from "./ssml-rules.js";
 
 export interface AudioCheckResult {
   readonly target: AlexaAudioTarget;

@@ -3,7 +3,7 @@
 // free-format or forbidden bitrate, reserved emphasis). Also decides whether two headers belong
 // to the same stream, which is what frame-sync lock-on and the frame walk rely on.
 
-import { readUint32BE } from "./bytes";
+import { readUint32BE } from "./bytes.js";
 import {
   bitrateKbps,
   type ChannelMode,
@@ -11,7 +11,7 @@ import {
   type MpegVersion,
   sampleRateHz,
   samplesPerFrame,
-} from "./tables";
+} from "./tables.js";
 
 export interface FrameHeader {
   readonly version: MpegVersion;

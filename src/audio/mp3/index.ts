@@ -2,8 +2,8 @@
 // (checkAlexaAudio), format sniffing, and the rule constants and types. Pure functions over a
 // Uint8Array; no node:, no cloudflare: imports, so it runs unchanged in workerd, Node and the CLI.
 
-export { analyzeMp3, type AnalyzeOptions } from "./analyze";
-export { checkAlexaAudio, type AudioCheckResult } from "./check";
+export { analyzeMp3, type AnalyzeOptions } from "./analyze.js";
+export { checkAlexaAudio, type AudioCheckResult } from "./check.js";
 export {
   AMAZON_SSML_CONVERT_COMMAND,
   AMAZON_SSML_FFMPEG_ARGS,
@@ -12,9 +12,9 @@ export {
   type AlexaAudioTarget,
   type AudioViolation,
   type AudioViolationCode,
-} from "./alexa-rules";
-export { parseFrameHeader, type FrameHeader } from "./frame-header";
-export { sniffFormat, type SniffedFormat } from "./sniff";
+} from "./alexa-rules.js";
+export { parseFrameHeader, type FrameHeader } from "./frame-header.js";
+export { sniffFormat, type SniffedFormat } from "./sniff.js";
 export type {
   BitrateProfile,
   Mp3Analysis,
@@ -25,5 +25,5 @@ export type {
   Mp3Result,
   VbrHeader,
   VbrHeaderKind,
-} from "./report";
-export type { ChannelMode, MpegLayer, MpegVersion } from "./tables";
+} from "./report.js";
+export type { ChannelMode, MpegLayer, MpegVersion } from "./tables.js";

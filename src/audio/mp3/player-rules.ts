@@ -2,9 +2,9 @@
 // 16-384 kbps. For VBR the average bitrate is what is held to the range (single quiet frames
 // below 16 kbps are normal in VBR); the range of frame bitrates is shown in the message.
 
-import { type AudioViolation, AUDIO_PLAYER_RULES } from "./alexa-rules";
-import type { Mp3Analysis } from "./report";
-import { mixedStreamViolation } from "./ssml-rules";
+import { type AudioViolation, AUDIO_PLAYER_RULES } from "./alexa-rules.js";
+import type { Mp3Analysis } from "./report.js";
+import { mixedStreamViolation } from "./ssml-rules.js";
 
 const PLAYER_HINT = "(re-encode, e.g. ffmpeg -i in -codec:a libmp3lame -b:a 128k out.mp3)";
 

@@ -2,7 +2,7 @@
 // frames, duration, bitrate profile, tags, VBR header, notes about anything odd) or a typed
 // failure. analyzeMp3 returns one of these for any input bytes; it never throws.
 
-import type { ChannelMode, MpegLayer, MpegVersion } from "./tables";
+import type { ChannelMode, MpegLayer, MpegVersion } from "./tables.js";
 
 export type Mp3NoteCode =
   | "malformed-id3v2"

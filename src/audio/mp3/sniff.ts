@@ -2,7 +2,7 @@
 // the containers and playlists Alexa's AudioPlayer also accepts (MP4/M4A, ADTS AAC, HLS, M3U,
 // PLS) and a few it does not (WAV, Ogg, FLAC). "unknown" means "try it as MP3".
 
-import { matches } from "./bytes";
+import { matches } from "./bytes.js";
 
 export type SniffedFormat = "mp4" | "aac-adts" | "hls" | "m3u" | "pls" | "wav" | "ogg" | "flac" | "unknown";
 

@@ -2,8 +2,8 @@
 // rate of 16000, 22050 or 24000 Hz, at most 240 s, one consistent stream. Each broken rule
 // becomes its own violation whose message carries Amazon's conversion command.
 
-import { type AudioViolation, CONVERT_HINT, SSML_AUDIO_RULES } from "./alexa-rules";
-import type { Mp3Analysis } from "./report";
+import { type AudioViolation, CONVERT_HINT, SSML_AUDIO_RULES } from "./alexa-rules.js";
+import type { Mp3Analysis } from "./report.js";
 
 export function ssmlViolations(mp3: Mp3Analysis): AudioViolation[] {
   const violations: AudioViolation[] = [];

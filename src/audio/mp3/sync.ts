@@ -3,7 +3,7 @@
 // stream exactly where its frame length says (or the chain ends exactly at the end of the
 // audio). This keeps false syncs out of both the first-frame search and resynchronisation.
 
-import { type FrameHeader, parseFrameHeader, sameStream } from "./frame-header";
+import { type FrameHeader, parseFrameHeader, sameStream } from "./frame-header.js";
 
 export const DEFAULT_LOCK_FRAMES = 3;
 

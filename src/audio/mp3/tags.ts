@@ -3,8 +3,8 @@
 // last 128 bytes) and APEv2 ("APETAGEX" footer, optional header) at the end. Malformed tags are
 // reported as notes, never thrown; the frame search then treats their bytes as junk.
 
-import { matches, readUint32LE } from "./bytes";
-import type { Mp3Note } from "./report";
+import { matches, readUint32LE } from "./bytes.js";
+import type { Mp3Note } from "./report.js";
 
 export interface TagLayout {
   /** First byte after the leading ID3v2 tag(s). */

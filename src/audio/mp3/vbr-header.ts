@@ -3,10 +3,10 @@
 // 32 bytes after the header. Such a frame holds no audio; its frame count gives the declared
 // duration. All reads are bounds-checked against both the frame and the buffer.
 
-import { matches, readUint32BE } from "./bytes";
-import { type FrameHeader } from "./frame-header";
-import { layer3SideInfoBytes } from "./tables";
-import type { VbrHeader } from "./report";
+import { matches, readUint32BE } from "./bytes.js";
+import { type FrameHeader } from "./frame-header.js";
+import { layer3SideInfoBytes } from "./tables.js";
+import type { VbrHeader } from "./report.js";
 
 const XING_FRAMES_FLAG = 0x1;
 const XING_BYTES_FLAG = 0x2;

@@ -3,9 +3,9 @@
 // Xing and VBRI headers, junk before and between frames, false syncs, truncation, mixed streams.
 
 import { describe, expect, it } from "vitest";
-import { analyzeMp3, type Mp3Analysis, type Mp3Result } from "../../../src/audio/mp3/index";
-import { mp3Fixture } from "../../fixtures/audio/mp3-fixtures";
-import { ascii, concat, frame, frames, id3v2, SSML_OK, uint32BE } from "./synthetic";
+import { analyzeMp3, type Mp3Analysis, type Mp3Result } from "../../../src/audio/mp3/index.js";
+import { mp3Fixture } from "../../fixtures/audio/mp3-fixtures.js";
+import { ascii, concat, frame, frames, id3v2, SSML_OK, uint32BE } from "./synthetic.js";
 
 function analysed(result: Mp3Result): Mp3Analysis {
   if (!result.ok) throw new Error(`expected an analysis, got ${result.error}`);

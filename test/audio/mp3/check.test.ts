@@ -3,9 +3,9 @@
 // limit on a synthetic 241 s file; and the non-MP3 formats AudioPlayer accepts or rejects.
 
 import { describe, expect, it } from "vitest";
-import { AMAZON_SSML_CONVERT_COMMAND, checkAlexaAudio } from "../../../src/audio/mp3/index";
-import { mp3Fixture, type Mp3FixtureName } from "../../fixtures/audio/mp3-fixtures";
-import { ascii, concat, frames, SSML_OK } from "./synthetic";
+import { AMAZON_SSML_CONVERT_COMMAND, checkAlexaAudio } from "../../../src/audio/mp3/index.js";
+import { mp3Fixture, type Mp3FixtureName } from "../../fixtures/audio/mp3-fixtures.js";
+import { ascii, concat, frames, SSML_OK } from "./synthetic.js";
 
 const codes = (bytes: Uint8Array, target: "ssml" | "audio-player") =>
   checkAlexaAudio(bytes, target).violations.map((v) => v.code);

@@ -2,8 +2,8 @@
 // ISO frame-length formulas for every layer, plus every reserved field value rejected.
 
 import { describe, expect, it } from "vitest";
-import { parseFrameHeader } from "../../../src/audio/mp3/index";
-import { headerBytes } from "./synthetic";
+import { parseFrameHeader } from "../../../src/audio/mp3/index.js";
+import { headerBytes } from "./synthetic.js";
 
 const at0 = (...bytes: number[]) => parseFrameHeader(Uint8Array.from(bytes), 0);
 

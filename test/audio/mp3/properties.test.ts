@@ -4,9 +4,9 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyzeMp3, checkAlexaAudio, type Mp3Result } from "../../../src/audio/mp3/index";
-import { MP3_FIXTURES_BASE64, mp3Fixture, type Mp3FixtureName } from "../../fixtures/audio/mp3-fixtures";
-import { concat, frame, type FrameSpec } from "./synthetic";
+import { analyzeMp3, checkAlexaAudio, type Mp3Result } from "../../../src/audio/mp3/index.js";
+import { MP3_FIXTURES_BASE64, mp3Fixture, type Mp3FixtureName } from "../../fixtures/audio/mp3-fixtures.js";
+import { concat, frame, type FrameSpec } from "./synthetic.js";
 
 function assertSane(bytes: Uint8Array, result: Mp3Result): void {
   if (!result.ok) return;

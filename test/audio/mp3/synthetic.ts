@@ -3,8 +3,8 @@
 // ID3v2 with footer, APEv2, junk) without committing big binaries. Payload bytes are zero, so
 // they never contain a false frame sync.
 
-import type { ChannelMode, MpegLayer, MpegVersion } from "../../../src/audio/mp3/index";
-import { parseFrameHeader } from "../../../src/audio/mp3/index";
+import type { ChannelMode, MpegLayer, MpegVersion } from "../../../src/audio/mp3/index.js";
+import { parseFrameHeader } from "../../../src/audio/mp3/index.js";
 
 export interface FrameSpec {
   version: MpegVersion;

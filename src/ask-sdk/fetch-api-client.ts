@@ -6,7 +6,7 @@
  * SDK's client it resolves for every HTTP status and leaves status handling to the caller.
  */
 import type { services } from "ask-sdk-model";
-import { platformFetch, type FetchFunction } from "./services/alexa-api.js";
+import { platformFetch, type FetchFunction } from "../skill/services/alexa-api.js";
 
 export function createFetchApiClient(fetchFunction: FetchFunction = platformFetch): services.ApiClient {
   return {

@@ -7,9 +7,9 @@
  * ask-sdk-core needs the `nodejs_compat` flag (docs/ask-sdk-compat.md).
  */
 import type { RequestEnvelope, ResponseEnvelope } from "ask-sdk-model";
-import type { RuntimeContext, SkillRuntime } from "./dispatcher.js";
-import { jsonConsoleLogger, type SkillLogger } from "./logger.js";
-import { checkResponse, enforceResponseChecks, type ResponseCheckMode } from "./response-checks.js";
+import type { RuntimeContext, SkillRuntime } from "../skill/create-skill.js";
+import { jsonConsoleLogger, type SkillLogger } from "../skill/logger.js";
+import { checkResponse, enforceResponseChecks, type ResponseCheckMode } from "../skill/response-checks.js";
 
 /** The part of ask-sdk-core's `Skill`/`CustomSkill` the runtime uses. */
 export interface AskSdkSkill {

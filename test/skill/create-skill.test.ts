@@ -1,4 +1,4 @@
-// The dispatcher: handler order, shorthands, interceptors, error handlers, session attributes.
+// createSkill: handler order, shorthands, interceptors, error handlers, session attributes.
 import type { Response } from "ask-sdk-model";
 import { describe, expect, it } from "vitest";
 import {
