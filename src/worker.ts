@@ -8,6 +8,10 @@ import { handleAudioRequest } from "./audio/route.js";
 import { storySkillHandler } from "./example/index.js";
 import { createAlexaWorker } from "./http/create-alexa-worker.js";
 
+// The replay guard's Durable Object class; it is used only where a REPLAY_GUARD binding names it
+// (the test config does; wrangler.toml does not, so `wrangler dev` and deploy are unchanged).
+export { ReplayGuardObject } from "./http/replay-guard-object.js";
+
 export default createAlexaWorker<Env>({
   handler: storySkillHandler<Env>(),
   routes: [(request, env, ctx) => handleAudioRequest(request, env, ctx)],

@@ -76,7 +76,7 @@ export function coldContender(fixture: BenchFixture): Contender {
  * entry from KV (seeded beforehand by `seedKv`) and never downloads.
  */
 export function kvContender(name: string, description: string, fixture: BenchFixture, kv: KVNamespaceLike): Contender {
-  return contender(name, description, fixture, () => createKvCertCache(kv, { memory: createMemoryCertCache() }), (downloads) => {
+  return contender(name, description, fixture, () => createKvCertCache(kv), (downloads) => {
     if (downloads !== 0) throw new Error(`${name}: expected every chain from KV, saw ${downloads} downloads`);
   });
 }
@@ -89,7 +89,7 @@ export function kvContender(name: string, description: string, fixture: BenchFix
  */
 export async function seedKv(fixture: BenchFixture, kv: KVNamespaceLike): Promise<void> {
   const network = countingFetch(createKitChainFetch(fixture.kit));
-  const certCache = createKvCertCache(kv, { memory: createMemoryCertCache() });
+  const certCache = createKvCertCache(kv);
   await verifyAlexaPayload(fixture.headers, fixture.bodyBytes, { ...baseOptions(fixture, network.fetch), certCache });
   if (network.calls() !== 1) throw new Error(`seedKv: expected 1 chain download, saw ${network.calls()}`);
 }

@@ -2,14 +2,21 @@
  * `createAlexaWorker(options)` turns a skill (a `createSkill` runtime, an
  * ask-sdk-core skill, or a bare handler function) into a Worker: POST on the
  * skill path is the Alexa endpoint, extra routes (audio) come next, everything
- * else is 404 and a wrong method on the skill path is 405. Verification options
- * are built from the bindings once per isolate, so the certificate cache stays
- * warm across requests: memory first, then the `CERT_CACHE` KV namespace. Dev
- * trust (see dev-trust.ts) applies only to requests addressed to loopback.
+ * else is 404 and a wrong method on the skill path is 405. One verifier
+ * (`createAlexaVerifier`) is built from the bindings per isolate, so its
+ * certificate state stays warm across requests: its memory first, then the
+ * `CERT_CACHE` KV namespace (re-validated once per isolate). With a
+ * `REPLAY_GUARD` Durable Object binding the replay guard is on across isolates;
+ * `replayGuard: true` turns it on in memory when there is no binding. Dev trust
+ * (see dev-trust.ts) applies only to requests addressed to loopback, with a
+ * verifier of its own.
  */
-import type { VerifyOptions } from "../verify/verify-request.js";
+import { createAlexaVerifier, type AlexaVerifier } from "../verify/create-verifier.js";
 import { globalFetch } from "../verify/download-chain.js";
 import { createKvCertCache } from "../verify/kv-cert-cache.js";
+import { createMemoryReplayGuard } from "../verify/replay-guard.js";
+import type { VerifyOptions } from "../verify/verifier-options.js";
+import { createDurableObjectReplayGuard } from "./replay-guard-object.js";
 import { handleAlexaPost, type AlexaHandler } from "./alexa-endpoint.js";
 import { devTrustVerifyOptions, isLoopbackRequest, parseDevTrust } from "./dev-trust.js";
 import { HttpError } from "./http-error.js";
@@ -23,6 +30,8 @@ export interface AlexaWorkerEnv {
   readonly SKILL_IDS?: string;
   /** Local-only dev CA trust from `.dev.vars`; honoured for loopback requests only. */
   readonly SKILLFLARE_DEV_TRUST?: string;
+  /** `ReplayGuardObject` namespace: when bound, replayed request ids are refused across isolates. */
+  readonly REPLAY_GUARD?: DurableObjectNamespace;
 }
 
 /** Any other route: return a Response to answer, or null to pass. */
@@ -48,10 +57,24 @@ export interface AlexaWorkerSettings<E extends AlexaWorkerEnv> {
   readonly verifyOptions?: (env: E) => VerifyOptions;
   readonly routes?: readonly Route<E>[];
   readonly logger?: Logger;
+  /** Refuse replayed request ids: in memory per isolate, or across isolates when `REPLAY_GUARD` is bound (which alone turns it on). */
+  readonly replayGuard?: boolean;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
+/**
+ * Turns a skill into a Worker (`export default createAlexaWorker({ skill })`).
+ *
+ * @example
+ * ```ts
+ * import { createAlexaWorker, handleAudioRequest } from "skillflare/worker";
+ * export default createAlexaWorker<Env>({
+ *   skill: mySkill,
+ *   routes: [(request, env, ctx) => handleAudioRequest(request, env, ctx)],
+ * }) satisfies ExportedHandler<Env>;
+ * ```
+ */
 export function createAlexaWorker<E extends AlexaWorkerEnv>(
   options: AlexaWorkerOptions<E>,
 ): ExportedHandler<E> {
@@ -60,17 +83,19 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const handler = options.handler ?? handlerForSkill(options.skill);
   const productionOptionsFor = memoisePerEnv((env: E): VerifyOptions => ({
-    ...defaultVerifyOptions(env),
+    ...defaultVerifyOptions(env, logger, options.replayGuard === true),
     ...options.verifyOptions?.(env),
   }));
-  const devOptionsFor = memoisePerEnv((env: E): VerifyOptions | null => {
-    if (env.SKILLFLARE_DEV_TRUST === undefined || env.SKILLFLARE_DEV_TRUST === "") return null;
+  const productionVerifierFor = memoisePerEnv((env: E) => createAlexaVerifier(productionOptionsFor(env)));
+  const devVerifierFor = memoisePerEnv((env: E): { verifier: AlexaVerifier | null } => {
+    if (env.SKILLFLARE_DEV_TRUST === undefined || env.SKILLFLARE_DEV_TRUST === "") return { verifier: null };
     const production = productionOptionsFor(env);
     const fallbackFetch = production.fetch ?? globalFetch;
-    return { ...production, ...devTrustVerifyOptions(parseDevTrust(env.SKILLFLARE_DEV_TRUST), fallbackFetch) };
+    const devOptions = { ...production, ...devTrustVerifyOptions(parseDevTrust(env.SKILLFLARE_DEV_TRUST), fallbackFetch) };
+    return { verifier: createAlexaVerifier(devOptions) };
   });
-  const verifyOptionsFor = (env: E, request: Request): VerifyOptions =>
-    (isLoopbackRequest(request) ? devOptionsFor(env) : null) ?? productionOptionsFor(env);
+  const verifierFor = (env: E, request: Request): AlexaVerifier =>
+    (isLoopbackRequest(request) ? devVerifierFor(env).verifier : null) ?? productionVerifierFor(env);
 
   return {
     async fetch(request, env, executionContext) {
@@ -83,7 +108,7 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
           return await handleAlexaPost(request, { env, executionContext }, {
             handler,
             maxBodyBytes,
-            verifyOptions: verifyOptionsFor(env, request),
+            verifier: verifierFor(env, request),
             logger,
           });
         }
@@ -101,15 +126,19 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
   };
 }
 
-/** Skill ids from `SKILL_IDS` and the KV-backed cert cache, when bound. */
-function defaultVerifyOptions(env: AlexaWorkerEnv): VerifyOptions {
+/** Skill ids from `SKILL_IDS`, the KV-backed cert cache and the replay guard, when bound. */
+function defaultVerifyOptions(env: AlexaWorkerEnv, logger: Logger, replayInMemory: boolean): VerifyOptions {
+  const onCacheError = (error: unknown) => logger.log("warn", "cert_cache_failed", { detail: String(error) });
+  const replayGuard =
+    env.REPLAY_GUARD !== undefined ? createDurableObjectReplayGuard(env.REPLAY_GUARD) : replayInMemory ? createMemoryReplayGuard() : undefined;
   const skillIds = (env.SKILL_IDS ?? "")
     .split(",")
     .map((id) => id.trim())
     .filter((id) => id.length > 0);
   return {
     ...(skillIds.length > 0 ? { skillIds } : {}),
-    ...(env.CERT_CACHE !== undefined ? { certCache: createKvCertCache(env.CERT_CACHE) } : {}),
+    ...(env.CERT_CACHE !== undefined ? { certCache: createKvCertCache(env.CERT_CACHE, { onError: onCacheError }), onCacheError } : {}),
+    ...(replayGuard !== undefined ? { replayGuard } : {}),
   };
 }
 

@@ -9,3 +9,4 @@ export type { AlexaHandler, AlexaRequestContext } from "./alexa-endpoint.js";
 export { HttpError } from "./http-error.js";
 export { handleAudioRequest } from "../audio/route.js";
 export type { AudioEnv, AudioRouteOptions } from "../audio/route.js";
+export { ReplayGuardObject, createDurableObjectReplayGuard } from "./replay-guard-object.js";

@@ -16,6 +16,7 @@ const STATUS_BY_REASON: Readonly<Record<VerificationFailureReason, 400>> = {
   "chain-download-failed": 400,
   "chain-download-timeout": 400,
   "chain-too-large": 400,
+  "chain-download-throttled": 400,
   "invalid-pem": 400,
   "cert-expired": 400,
   "cert-not-yet-valid": 400,
@@ -31,6 +32,8 @@ const STATUS_BY_REASON: Readonly<Record<VerificationFailureReason, 400>> = {
   "future-timestamp": 400,
   "missing-skill-id": 400,
   "wrong-skill-id": 400,
+  "replayed-request": 400,
+  "replay-check-failed": 400,
 };
 
 /** The generic body every rejected request receives, whatever the reason. */
@@ -47,7 +50,7 @@ export function httpStatusForReason(reason: VerificationFailureReason): 400 {
 /** The response to send for a failed verification: status by reason, generic body. */
 export function rejectionResponse(error: AlexaVerificationError): Response {
   return new Response(REJECTION_BODY, {
-    status: httpStatusForReason(error.reason),
+    status: httpStatusForReason(error.code),
     headers: { "content-type": "application/json; charset=utf-8" },
   });
 }
