@@ -14,5 +14,6 @@ export { ReplayGuardObject } from "./http/replay-guard-object.js";
 
 export default createAlexaWorker<Env>({
   handler: storySkillHandler<Env>(),
-  routes: [(request, env, ctx) => handleAudioRequest(request, env, ctx)],
+  // Only the story audio is public: keys outside stories/ are a 404, whatever else the bucket holds.
+  routes: [(request, env, ctx) => handleAudioRequest(request, env, ctx, { keyPrefix: "stories/" })],
 }) satisfies ExportedHandler<Env>;
