@@ -20,5 +20,5 @@ export { createMemoryReplayGuard } from "./verify/replay-guard.js";
 export type { ReplayGuard, MemoryReplayGuardOptions } from "./verify/replay-guard.js";
 export { DEFAULT_TRUST_ANCHORS } from "./verify/anchors.js";
 export { normaliseCertChainUrl } from "./verify/cert-url.js";
-export type { FetchLike } from "./verify/download-chain.js";
+export type { FetchLike } from "./shared/fetch.js";
 export type { SignatureAlgorithm } from "./verify/signature.js";

@@ -22,12 +22,12 @@ export interface BackgroundTasks {
 }
 
 export type AudioLogEvent =
-  | { event: "audio-bad-key"; reason: AudioKeyProblem }
-  | { event: "audio-bad-signature"; reason: SignatureFailure; key: string }
-  | { event: "audio-storage-error"; key: string; message: string }
-  | { event: "audio-cache-error"; key: string; message: string }
-  | { event: "audio-refused-type"; key: string; contentType: string }
-  | { event: "audio-outside-prefix"; key: string };
+  | { event: "audio_bad_key"; reason: AudioKeyProblem }
+  | { event: "audio_bad_signature"; reason: SignatureFailure; key: string }
+  | { event: "audio_storage_failed"; key: string; message: string }
+  | { event: "audio_cache_failed"; key: string; message: string }
+  | { event: "audio_refused_type"; key: string; contentType: string }
+  | { event: "audio_outside_prefix"; key: string };
 
 export interface ServeAudioOptions {
   /** `Cache-Control` for objects that store none; default `public, max-age=86400`. */

@@ -47,11 +47,11 @@ export async function handleAudioRequest(
   if (check === null) return null;
   if (request.method !== "GET" && request.method !== "HEAD") return methodNotAllowed();
   if (!check.ok) {
-    (options.log ?? defaultAudioLog)({ event: "audio-bad-key", reason: check.reason });
+    (options.log ?? defaultAudioLog)({ event: "audio_bad_key", reason: check.reason });
     return badRequest();
   }
   if (!check.key.startsWith(keyPrefix)) {
-    (options.log ?? defaultAudioLog)({ event: "audio-outside-prefix", key: check.key });
+    (options.log ?? defaultAudioLog)({ event: "audio_outside_prefix", key: check.key });
     return notFound();
   }
   const urlSecret = options.urlSecret ?? env.AUDIO_URL_SECRET;

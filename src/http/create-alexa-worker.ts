@@ -12,14 +12,15 @@
  * verifier of its own.
  */
 import { createAlexaVerifier, type AlexaVerifier } from "../verify/create-verifier.js";
-import { globalFetch } from "../verify/download-chain.js";
+import { globalFetch } from "../shared/fetch.js";
 import { createKvCertCache } from "../verify/kv-cert-cache.js";
 import { createMemoryReplayGuard } from "../verify/replay-guard.js";
 import type { VerifyOptions } from "../verify/verifier-options.js";
 import { createDurableObjectReplayGuard } from "./replay-guard-object.js";
 import { handleAlexaPost, type AlexaHandler } from "./alexa-endpoint.js";
-import { devTrustVerifyOptions, isLoopbackRequest, parseDevTrust } from "./dev-trust.js";
-import { HttpError } from "./http-error.js";
+import { devTrustVerifyOptions, parseDevTrust } from "./dev-trust.js";
+import { isLocalDevelopmentRequest } from "./local-development.js";
+import { HttpError } from "../shared/http-error.js";
 import { consoleLogger, type Logger } from "./log.js";
 import { handlerForSkill, type WorkerSkill } from "./skill-handler.js";
 
@@ -95,7 +96,7 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
     return { verifier: createAlexaVerifier(devOptions) };
   });
   const verifierFor = (env: E, request: Request): AlexaVerifier =>
-    (isLoopbackRequest(request) ? devVerifierFor(env).verifier : null) ?? productionVerifierFor(env);
+    (isLocalDevelopmentRequest(request) ? devVerifierFor(env).verifier : null) ?? productionVerifierFor(env);
 
   return {
     async fetch(request, env, executionContext) {
@@ -103,7 +104,7 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
         const url = new URL(request.url);
         if (url.pathname === path) {
           if (request.method !== "POST") {
-            throw new HttpError(405, "method_not_allowed", `${request.method} ${path}`, { allow: "POST" });
+            throw new HttpError(405, "method-not-allowed", `${request.method} ${path}`, { headers: { Allow: "POST" } });
           }
           return await handleAlexaPost(request, { env, executionContext }, {
             handler,
@@ -116,10 +117,10 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
           const response = await route(request, env, executionContext);
           if (response !== null) return response;
         }
-        throw new HttpError(404, "not_found", `${request.method} ${url.pathname}`);
+        throw new HttpError(404, "not-found", `${request.method} ${url.pathname}`);
       } catch (error) {
         const httpError = HttpError.from(error);
-        if (httpError.status >= 500) logger.log("error", httpError.code, { detail: httpError.logDetail });
+        if (httpError.status >= 500) logger.log("error", "request_failed", { code: httpError.code, status: httpError.status, detail: httpError.logDetail });
         return httpError.toResponse();
       }
     },

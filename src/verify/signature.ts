@@ -10,7 +10,7 @@
  * keys are memoised per verifier (`SigningKeyMemo`), one bounded memo per hash,
  * looked up by the stored SPKI string.
  */
-import { decodeBase64Strict } from "./base64.js";
+import { decodeBase64Strict } from "../shared/base64.js";
 import { BoundedMemo } from "./bounded-memo.js";
 import { fail } from "./errors.js";
 

@@ -12,7 +12,7 @@
  * this request's clock; an entry validated more than a day ago is refetched.
  */
 import type * as pkijs from "pkijs";
-import { encodeBase64 } from "./base64.js";
+import { encodeBase64 } from "../shared/base64.js";
 import { BoundedMemo } from "./bounded-memo.js";
 import type { CertCache, ValidatedSigningKey } from "./cert-cache.js";
 import { validateChainPath } from "./chain-path.js";

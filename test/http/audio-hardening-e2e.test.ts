@@ -34,7 +34,7 @@ describe("what /audio/<key> publishes", () => {
     const { response, events } = await get("/audio/private/secret.txt");
     expect(response.status).toBe(404);
     expect(await response.text()).not.toContain("launch codes");
-    expect(events).toEqual(["audio-outside-prefix"]);
+    expect(events).toEqual(["audio_outside_prefix"]);
   });
 
   it("answers an MP3 outside the configured prefix with 404", async () => {
@@ -47,7 +47,7 @@ describe("what /audio/<key> publishes", () => {
     const { response, events } = await get("/audio/stories/notes.txt", { method });
     expect(response.status).toBe(404);
     await response.arrayBuffer();
-    expect(events).toEqual(["audio-refused-type"]);
+    expect(events).toEqual(["audio_refused_type"]);
   });
 
   it("answers a ranged GET of a non-audio object with 404 too", async () => {

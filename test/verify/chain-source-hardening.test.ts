@@ -10,7 +10,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createDevSigningKit, createKitChainFetch, generateRsaKeyPair, getSharedDevSigningKit, toRequestSigningKey, type DevSigningKit } from "../../src/devkit/index.js";
-import { encodeBase64 } from "../../src/verify/base64.js";
+import { encodeBase64 } from "../../src/shared/base64.js";
 import { createAlexaVerifier } from "../../src/verify/create-verifier.js";
 import type { FetchLike } from "../../src/verify/download-chain.js";
 import { createKvCertCache } from "../../src/verify/kv-cert-cache.js";

@@ -169,7 +169,7 @@ export function createKvPersistence(options: KvPersistenceOptions): PersistenceA
       if (!batch.delayed) return done;
       context.waitUntil(
         done.catch((error: unknown) => {
-          logger.log("error", "skill.kv_coalesced_write_failed", { key, error: String(error) });
+          logger.log("error", "kv_coalesced_write_failed", { key, error: String(error) });
         }),
       );
     },
