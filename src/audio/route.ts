@@ -21,6 +21,9 @@ export interface AudioEnv {
   AUDIO_URL_SECRET?: string;
 }
 
+/**
+ * Options of `handleAudioRequest`: the route prefix and the serving options.
+ */
 export interface AudioRouteOptions extends Omit<ServeAudioOptions, "ctx"> {
   /** Path prefix the route owns; default `/audio/`. */
   prefix?: string;
@@ -30,11 +33,8 @@ export interface AudioRouteOptions extends Omit<ServeAudioOptions, "ctx"> {
 
 /**
  * Serves `/audio/<key>` from `env.AUDIO`, or returns `null` for any other path.
- *
  * @example
- * ```ts
- * routes: [(request, env, ctx) => handleAudioRequest(request, env, ctx, { keyPrefix: "stories/" })]
- * ```
+ * createAlexaWorker<Env>({ skill, routes: [(request, env, ctx) => handleAudioRequest(request, env, ctx, { keyPrefix: "stories/" })] });
  */
 export async function handleAudioRequest(
   request: Request,

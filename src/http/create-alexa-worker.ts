@@ -2,38 +2,20 @@
  * `createAlexaWorker(options)` turns a skill (a `createSkill` runtime, an
  * ask-sdk-core skill, or a bare handler function) into a Worker: POST on the
  * skill path is the Alexa endpoint, extra routes (audio) come next, everything
- * else is 404 and a wrong method on the skill path is 405. One verifier
- * (`createAlexaVerifier`) is built from the bindings per isolate, so its
- * certificate state stays warm across requests: its memory first, then the
- * `CERT_CACHE` KV namespace (re-validated once per isolate). With a
- * `REPLAY_GUARD` Durable Object binding the replay guard is on across isolates;
- * `replayGuard: true` turns it on in memory when there is no binding. Dev trust
- * (see dev-trust.ts) applies only to requests addressed to loopback, with a
- * verifier of its own.
+ * else is 404 and a wrong method on the skill path is 405, all as one
+ * `HttpError` body. Verification options come from the bindings once per
+ * isolate (verify-options.ts, shared with `skillflare/hono`): one verifier per
+ * isolate, its cert cache warm across requests; with a `REPLAY_GUARD` Durable
+ * Object binding the replay guard is on across isolates.
  */
-import { createAlexaVerifier, type AlexaVerifier } from "../verify/create-verifier.js";
-import { globalFetch } from "../shared/fetch.js";
-import { createKvCertCache } from "../verify/kv-cert-cache.js";
-import { createMemoryReplayGuard } from "../verify/replay-guard.js";
-import type { VerifyOptions } from "../verify/verifier-options.js";
-import { createDurableObjectReplayGuard } from "./replay-guard-object.js";
-import { handleAlexaPost, type AlexaHandler } from "./alexa-endpoint.js";
-import { devTrustVerifyOptions, parseDevTrust } from "./dev-trust.js";
-import { isLocalDevelopmentRequest } from "./local-development.js";
 import { HttpError } from "../shared/http-error.js";
+import type { VerifyOptions } from "../verify/verifier-options.js";
+import { handleAlexaPost, type AlexaHandler } from "./alexa-endpoint.js";
 import { consoleLogger, type Logger } from "./log.js";
 import { handlerForSkill, type WorkerSkill } from "./skill-handler.js";
+import { verifierResolver, type AlexaWorkerEnv } from "./verify-options.js";
 
-/** Bindings the runtime reads; a skill's own Env may carry more. */
-export interface AlexaWorkerEnv {
-  readonly CERT_CACHE?: KVNamespace;
-  /** Comma-separated skill ids this endpoint answers for. */
-  readonly SKILL_IDS?: string;
-  /** Local-only dev CA trust from `.dev.vars`; honoured for loopback requests only. */
-  readonly SKILLFLARE_DEV_TRUST?: string;
-  /** `ReplayGuardObject` namespace: when bound, replayed request ids are refused across isolates. */
-  readonly REPLAY_GUARD?: DurableObjectNamespace;
-}
+export type { AlexaWorkerEnv };
 
 /** Any other route: return a Response to answer, or null to pass. */
 export type Route<E> = (
@@ -47,8 +29,14 @@ export type AlexaWorkerAnswerer<E> =
   | { readonly handler: AlexaHandler<E>; readonly skill?: never }
   | { readonly skill: WorkerSkill<E>; readonly handler?: never };
 
+/**
+ * Options of `createAlexaWorker`: a skill (or a bare handler) and the settings.
+ */
 export type AlexaWorkerOptions<E extends AlexaWorkerEnv> = AlexaWorkerAnswerer<E> & AlexaWorkerSettings<E>;
 
+/**
+ * The endpoint's settings: path, body cap, verification overrides, routes, logger.
+ */
 export interface AlexaWorkerSettings<E extends AlexaWorkerEnv> {
   /** Path Alexa posts to (the console's endpoint URL path). Default "/". */
   readonly path?: string;
@@ -65,16 +53,16 @@ export interface AlexaWorkerSettings<E extends AlexaWorkerEnv> {
 const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
 /**
- * Turns a skill into a Worker (`export default createAlexaWorker({ skill })`).
- *
+ * Turns a skill into a Worker: POST on `path` (default `/`) is the verified Alexa endpoint,
+ * `routes` answer next, everything else is a 404. Verification settings come from the bindings
+ * (`SKILL_IDS`, `CERT_CACHE`, `REPLAY_GUARD`, and `SKILLFLARE_DEV_TRUST` for local development only).
  * @example
- * ```ts
  * import { createAlexaWorker, handleAudioRequest } from "skillflare/worker";
+ *
  * export default createAlexaWorker<Env>({
- *   skill: mySkill,
+ *   skill,
  *   routes: [(request, env, ctx) => handleAudioRequest(request, env, ctx)],
  * }) satisfies ExportedHandler<Env>;
- * ```
  */
 export function createAlexaWorker<E extends AlexaWorkerEnv>(
   options: AlexaWorkerOptions<E>,
@@ -83,20 +71,7 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
   const logger = options.logger ?? consoleLogger;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const handler = options.handler ?? handlerForSkill(options.skill);
-  const productionOptionsFor = memoisePerEnv((env: E): VerifyOptions => ({
-    ...defaultVerifyOptions(env, logger, options.replayGuard === true),
-    ...options.verifyOptions?.(env),
-  }));
-  const productionVerifierFor = memoisePerEnv((env: E) => createAlexaVerifier(productionOptionsFor(env)));
-  const devVerifierFor = memoisePerEnv((env: E): { verifier: AlexaVerifier | null } => {
-    if (env.SKILLFLARE_DEV_TRUST === undefined || env.SKILLFLARE_DEV_TRUST === "") return { verifier: null };
-    const production = productionOptionsFor(env);
-    const fallbackFetch = production.fetch ?? globalFetch;
-    const devOptions = { ...production, ...devTrustVerifyOptions(parseDevTrust(env.SKILLFLARE_DEV_TRUST), fallbackFetch) };
-    return { verifier: createAlexaVerifier(devOptions) };
-  });
-  const verifierFor = (env: E, request: Request): AlexaVerifier =>
-    (isLocalDevelopmentRequest(request) ? devVerifierFor(env).verifier : null) ?? productionVerifierFor(env);
+  const verifierFor = verifierResolver({ overrides: options.verifyOptions, logger, replayGuard: options.replayGuard === true });
 
   return {
     async fetch(request, env, executionContext) {
@@ -124,34 +99,5 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
         return httpError.toResponse();
       }
     },
-  };
-}
-
-/** Skill ids from `SKILL_IDS`, the KV-backed cert cache and the replay guard, when bound. */
-function defaultVerifyOptions(env: AlexaWorkerEnv, logger: Logger, replayInMemory: boolean): VerifyOptions {
-  const onCacheError = (error: unknown) => logger.log("warn", "cert_cache_failed", { detail: String(error) });
-  const replayGuard =
-    env.REPLAY_GUARD !== undefined ? createDurableObjectReplayGuard(env.REPLAY_GUARD) : replayInMemory ? createMemoryReplayGuard() : undefined;
-  const skillIds = (env.SKILL_IDS ?? "")
-    .split(",")
-    .map((id) => id.trim())
-    .filter((id) => id.length > 0);
-  return {
-    ...(skillIds.length > 0 ? { skillIds } : {}),
-    ...(env.CERT_CACHE !== undefined ? { certCache: createKvCertCache(env.CERT_CACHE, { onError: onCacheError }), onCacheError } : {}),
-    ...(replayGuard !== undefined ? { replayGuard } : {}),
-  };
-}
-
-/** Bindings objects are stable per isolate; build derived settings once for each. */
-function memoisePerEnv<E extends object, T>(build: (env: E) => T): (env: E) => T {
-  const built = new WeakMap<E, T>();
-  return (env) => {
-    let value = built.get(env);
-    if (value === undefined) {
-      value = build(env);
-      built.set(env, value);
-    }
-    return value;
   };
 }

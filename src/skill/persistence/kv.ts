@@ -27,6 +27,9 @@ export const MIN_KV_EXPIRATION_TTL_SECONDS = KV_LIMITS.minExpirationTtlSeconds;
 /** The part of a KV namespace binding this adapter uses (a real `KVNamespace` fits). */
 export type KvStore = KvNamespaceLike;
 
+/**
+ * Options of `createKvPersistence`.
+ */
 export interface KvPersistenceOptions {
   readonly namespace: KvStore;
   readonly keyPrefix?: string;
@@ -74,12 +77,10 @@ interface Batch {
 }
 
 /**
- * Attributes in Workers KV, one JSON document per user.
- *
+ * Persistent attributes in KV: one JSON document per user, last writer wins, writes to one key
+ * closer than `minWriteIntervalMs` coalesced within the isolate (create it once, at module scope).
  * @example
- * ```ts
- * const skill = createSkill<Env>({ handlers, persistence: (env) => createKvPersistence({ namespace: env.ATTRIBUTES_KV }) });
- * ```
+ * const persistence = (env: Env) => createKvPersistence({ namespace: env.ATTRIBUTES_KV });
  */
 export function createKvPersistence(options: KvPersistenceOptions): PersistenceAdapter {
   const { namespace, keyPrefix = "skill-attributes:", minWriteIntervalMs = KV_LIMITS.minWriteIntervalMs, expirationTtl } = options;
