@@ -13,6 +13,7 @@
  * instance for `verifyAlexaRequest` calls that bring their own options.
  */
 
+/** A validated chain as a cache keeps it (see the module comment). */
 export interface ValidatedSigningKey {
   readonly certUrl: string;
   readonly anchorsId: string;
@@ -35,6 +36,7 @@ export interface CertCache {
   put(key: string, entry: ValidatedSigningKey, nowMs: number): Promise<void>;
 }
 
+/** Options of `createMemoryCertCache`. */
 export interface MemoryCertCacheOptions {
   readonly maxEntries?: number;
 }

@@ -27,6 +27,7 @@ import { resolveOptions, type VerifyOptions } from "./verifier-options.js";
 
 export type { VerifyContext } from "./validated-chain.js";
 
+/** What a successful verification hands back: the parsed envelope and the exact signed body. */
 export interface VerifiedRequest {
   readonly envelope: RequestEnvelope;
   /** The body exactly as signed, decoded as UTF-8. */
@@ -37,6 +38,7 @@ export interface VerifiedRequest {
   readonly certChainUrl: string;
 }
 
+/** A verifier built by `createAlexaVerifier`; its state (caches, memos, in-flight downloads) is its own. */
 export interface AlexaVerifier {
   /** Verifies a request (its body is read here, once). */
   verify(request: Request, context?: VerifyContext): Promise<VerifiedRequest>;

@@ -11,6 +11,7 @@
 import { BoundedMemo } from "./bounded-memo.js";
 import { AlexaVerificationError, fail } from "./errors.js";
 
+/** Limits of the download guard (`VerifyOptions.downloadGuard`). */
 export interface DownloadGuardLimits {
   /** How long a failed URL is refused without a new download (ms); default 10 s. */
   readonly failureTtlMs: number;

@@ -37,6 +37,7 @@ export const VERIFICATION_FAILURE_REASONS = [
   "replay-check-failed",
 ] as const;
 
+/** One of `VERIFICATION_FAILURE_REASONS`: which check a request failed. */
 export type VerificationFailureReason = (typeof VERIFICATION_FAILURE_REASONS)[number];
 
 /**

@@ -18,6 +18,7 @@ import { isValidatedSigningKey, type CertCache, type ValidatedSigningKey } from 
 /** @deprecated Use `KvNamespaceLike` (the one KV type of skillflare). */
 export type KVNamespaceLike = KvNamespaceLike;
 
+/** Options of `createKvCertCache`. */
 export interface KvCertCacheOptions {
   /** Upper bound on an entry's KV lifetime; default one day. */
   readonly maxTtlSeconds?: number;

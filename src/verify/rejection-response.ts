@@ -42,12 +42,29 @@ export const REJECTION_BODY = JSON.stringify({
   message: "The request could not be verified.",
 });
 
-/** The HTTP status for a failure reason (always 400 today, by Amazon's rules). */
+/**
+ * The HTTP status for a failure reason (always 400 today, by Amazon's rules).
+ *
+ * @example
+ * ```ts
+ * httpStatusForReason("bad-signature"); // 400
+ * ```
+ */
 export function httpStatusForReason(reason: VerificationFailureReason): 400 {
   return STATUS_BY_REASON[reason];
 }
 
-/** The response to send for a failed verification: status by reason, generic body. */
+/**
+ * The response to send for a failed verification: status by reason, generic body.
+ *
+ * @example
+ * ```ts
+ * catch (error) {
+ *   if (error instanceof AlexaVerificationError) return rejectionResponse(error);
+ *   throw error;
+ * }
+ * ```
+ */
 export function rejectionResponse(error: AlexaVerificationError): Response {
   return new Response(REJECTION_BODY, {
     status: httpStatusForReason(error.code),

@@ -34,7 +34,7 @@ export async function requireNewRequestId(
   } catch (error) {
     return fail("replay-check-failed", `replay guard failed: ${String(error)}`, error);
   } finally {
-    clearTimeout(timer);
+    if (timer !== undefined) clearTimeout(timer);
   }
   if (seen) fail("replayed-request", `request id ${requestId} was already verified within its window`);
 }

@@ -17,6 +17,7 @@ export interface ReplayGuard {
   checkAndRecord(requestId: string, nowMs: number, expiresAtMs: number): Promise<boolean>;
 }
 
+/** Options of `createMemoryReplayGuard`. */
 export interface MemoryReplayGuardOptions {
   /** Most ids held at once; default 10,000. */
   readonly maxEntries?: number;

@@ -14,6 +14,7 @@ import { decodeBase64Strict } from "../shared/base64.js";
 import { BoundedMemo } from "./bounded-memo.js";
 import { fail } from "./errors.js";
 
+/** The hash of the signature that was checked: `Signature-256` (SHA-256) or the older `Signature` (SHA-1). */
 export type SignatureAlgorithm = "SHA-256" | "SHA-1";
 
 export interface RequestSignature {

@@ -26,7 +26,7 @@ import { requireValidAt, validityOf } from "./validity.js";
 const MAX_ENTRY_AGE_MS = 24 * 60 * 60 * 1000;
 const MEMOISED_CHAINS = 32;
 
-/** What a verification may hand on to the runtime: a way to finish work after the answer. */
+/** What a verification may hand on to the runtime: a way to finish work after the answer (a Worker's `ctx`). */
 export interface VerifyContext {
   waitUntil?(promise: Promise<unknown>): void;
 }
@@ -138,7 +138,7 @@ export class SigningKeySource {
       onCacheError(error);
       return undefined;
     } finally {
-      clearTimeout(timer);
+      if (timer !== undefined) clearTimeout(timer);
     }
   }
 

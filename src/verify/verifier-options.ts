@@ -11,6 +11,7 @@ import { DEFAULT_DOWNLOAD_GUARD, type DownloadGuardLimits } from "./download-gua
 import type { ReplayGuard } from "./replay-guard.js";
 import { MAX_TOLERANCE_SECONDS } from "./timestamp.js";
 
+/** Settings of `createAlexaVerifier` (and of the one-call `verifyAlexaRequest`); every one has a default. */
 export interface VerifyOptions {
   /** Accepted `applicationId`s; absent means no skill-id check, empty accepts nothing. */
   readonly skillIds?: readonly string[] | undefined;
