@@ -118,7 +118,15 @@ export class PersistentAttributes {
   }
 }
 
-/** The session attributes of a request could not be copied (too deeply nested, say). */
+/**
+ * The session attributes of a request could not be copied (too deeply nested, say); the
+ * runtime hands it to the error handlers with `attributes.session` left empty.
+ *
+ * @example
+ * ```ts
+ * onError((input) => void input.responseBuilder.speak("Let's start over."), (_, error) => error instanceof SessionAttributesError)
+ * ```
+ */
 export class SessionAttributesError extends Error {
   override readonly name = "SessionAttributesError";
   readonly code = "session-attributes-unusable";
