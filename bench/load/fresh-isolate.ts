@@ -7,14 +7,20 @@
  * the trust anchors, downloading (here: the dev chain from SKILLFLARE_DEV_TRUST) and
  * validating the chain, importing the key, the KV write of the validated entry, and the
  * first D1 query. A second request on the same isolate is timed as the warm reference.
+ * Next to the wall time, each request's CPU time in workerd (every thread of the workerd
+ * process, Miniflare's storage simulators included) is read from /proc: on a shared,
+ * loaded machine it is the steadier figure.
  */
 import type { DevSigningKit, RequestSpec } from "../../src/devkit/index.js";
 import { signRequest } from "./mixes.js";
+import { descendantsNamed, processesCpuMs } from "./process-cpu.js";
 import { startWorkerOnMiniflare, type WorkerOnMiniflareOptions } from "./miniflare-worker.js";
 
 export interface FreshIsolateSample {
   readonly firstMs: number;
   readonly secondMs: number;
+  readonly firstCpuMs: number;
+  readonly secondCpuMs: number;
 }
 
 export interface FreshIsolateResult {
@@ -22,6 +28,8 @@ export interface FreshIsolateResult {
   readonly samples: readonly FreshIsolateSample[];
   readonly medianFirstMs: number;
   readonly medianSecondMs: number;
+  readonly medianFirstCpuMs: number;
+  readonly medianSecondCpuMs: number;
 }
 
 export const FRESH_ISOLATE_REQUESTS: Readonly<Record<string, RequestSpec>> = {
@@ -29,14 +37,16 @@ export const FRESH_ISOLATE_REQUESTS: Readonly<Record<string, RequestSpec>> = {
   help: { type: "IntentRequest", intent: "AMAZON.HelpIntent" },
 };
 
-async function timedPost(url: string, kit: DevSigningKit, label: string, spec: RequestSpec, userId: string): Promise<number> {
+async function timedPost(url: string, kit: DevSigningKit, label: string, spec: RequestSpec, userId: string, workerd: readonly number[]) {
   const signed = await signRequest(kit, label, spec, userId);
+  const cpuBefore = processesCpuMs(workerd);
   const started = performance.now();
   const response = await fetch(url, { method: "POST", headers: signed.headers, body: signed.body });
   const text = await response.text();
-  const elapsed = performance.now() - started;
+  const ms = performance.now() - started;
+  const cpuMs = processesCpuMs(workerd) - cpuBefore;
   if (response.status !== 200) throw new Error(`fresh isolate ${label}: HTTP ${response.status} ${text.slice(0, 200)}`);
-  return elapsed;
+  return { ms, cpuMs };
 }
 
 export function median(values: readonly number[]): number {
@@ -58,9 +68,11 @@ export async function measureFreshIsolate(
     const instance = await startWorkerOnMiniflare(worker);
     try {
       const userId = `amzn1.ask.account.bench-fresh-${i}`;
-      const firstMs = await timedPost(instance.url, kit, request, spec, userId);
-      const secondMs = await timedPost(instance.url, kit, request, spec, userId);
-      results.push({ firstMs, secondMs });
+      const workerd = descendantsNamed(process.pid, "workerd");
+      if (workerd.length === 0) throw new Error("fresh isolate: found no workerd process under this one");
+      const first = await timedPost(instance.url, kit, request, spec, userId, workerd);
+      const second = await timedPost(instance.url, kit, request, spec, userId, workerd);
+      results.push({ firstMs: first.ms, secondMs: second.ms, firstCpuMs: first.cpuMs, secondCpuMs: second.cpuMs });
     } finally {
       await instance.dispose();
     }
@@ -70,5 +82,7 @@ export async function measureFreshIsolate(
     samples: results,
     medianFirstMs: median(results.map((s) => s.firstMs)),
     medianSecondMs: median(results.map((s) => s.secondMs)),
+    medianFirstCpuMs: median(results.map((s) => s.firstCpuMs)),
+    medianSecondCpuMs: median(results.map((s) => s.secondCpuMs)),
   };
 }

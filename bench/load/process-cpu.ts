@@ -1,18 +1,17 @@
 /**
  * CPU time of a server's whole process tree (the process and every descendant: wrangler's
  * Node process and its workerd, Miniflare's host and its workerd, the Express peer), read
- * from /proc (utime + stime of every thread, in clock ticks of 10 ms). Sampled before and
- * after a load phase; the difference divided by the requests served is CPU per request. The
- * load generator runs in the bench's own process, outside every measured tree.
+ * from /proc: each thread's `schedstat` (nanoseconds actually run on a CPU, so time spent
+ * waiting for a core on a loaded machine is not counted). Sampled before and after a load
+ * phase, the difference divided by the requests served is CPU per request; around a single
+ * request, it is that request's CPU. The load generator runs in the bench's own process,
+ * outside every measured tree.
  */
 import { readdirSync, readFileSync } from "node:fs";
-
-const TICKS_PER_SECOND = 100;
 
 interface ProcStat {
   readonly pid: number;
   readonly ppid: number;
-  readonly cpuTicks: number;
 }
 
 function readStat(pid: number): ProcStat | undefined {
@@ -24,10 +23,26 @@ function readStat(pid: number): ProcStat | undefined {
   }
   // Fields after the command name (which may hold spaces) start after the last ')'.
   const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-  const ppid = Number(fields[1]);
-  const utime = Number(fields[11]);
-  const stime = Number(fields[12]);
-  return { pid, ppid, cpuTicks: utime + stime };
+  return { pid, ppid: Number(fields[1]) };
+}
+
+/** Nanoseconds every thread of `pid` has run so far (0 if it exited). */
+function processCpuNs(pid: number): number {
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return 0;
+  }
+  let total = 0;
+  for (const tid of tasks) {
+    try {
+      total += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
+    } catch {
+      // thread ended meanwhile
+    }
+  }
+  return total;
 }
 
 /** Pids of `root` and all its descendants. */
@@ -50,7 +65,23 @@ export function processTree(root: number): number[] {
 
 /** CPU milliseconds used so far by `root`'s process tree. */
 export function treeCpuMs(root: number): number {
-  let ticks = 0;
-  for (const pid of processTree(root)) ticks += readStat(pid)?.cpuTicks ?? 0;
-  return (ticks * 1000) / TICKS_PER_SECOND;
+  let ns = 0;
+  for (const pid of processTree(root)) ns += processCpuNs(pid);
+  return ns / 1e6;
+}
+
+/** CPU milliseconds used so far by the given processes. */
+export function processesCpuMs(pids: readonly number[]): number {
+  return pids.reduce((sum, pid) => sum + processCpuNs(pid), 0) / 1e6;
+}
+
+/** Descendants of `root` whose command name is `name` (e.g. Miniflare's workerd). */
+export function descendantsNamed(root: number, name: string): number[] {
+  return processTree(root).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/comm`, "utf8").trim() === name;
+    } catch {
+      return false;
+    }
+  });
 }

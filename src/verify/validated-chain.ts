@@ -70,7 +70,7 @@ async function downloadAndValidate(certUrl: string, nowMs: number, source: Chain
   const leaf = served.certificate(0);
   requireValidAt(validityOf(leaf), nowMs, "signing certificate");
   requireEchoApiSan(leaf);
-  const { window } = await validateChainPath(served.certificates(), source.anchors.certificates, nowMs, source.engine);
+  const { window } = await validateChainPath(served.certificates(), source.anchors, nowMs, source.engine);
   const entry: ValidatedSigningKey = {
     certUrl,
     anchorsId: source.anchors.id,
