@@ -3,19 +3,22 @@
  * Express + ask-sdk-express-adapter + SQLite, side by side in one run on loopback. Installs
  * the peer on first run, builds the Worker's bundle, starts the three sides (see sides.ts),
  * checks they agree and refuse a tampered body, then for each mix (signed just before) runs
- * a bounded phase against each side, times the first request of fresh isolates, prints the
+ * a bounded load against the sides, interleaved in slices (load-phase.ts), times the first
+ * request of fresh isolates, prints the
  * table and writes bench/load.json. Every server is stopped by pid, whatever happens.
- * Settings: LOAD_DURATION_S (default 10), LOAD_MAX_REQUESTS (50000), LOAD_CONNECTIONS (10),
- * LOAD_FRESH_SAMPLES (7), LOAD_SKIP_WRANGLER=1. See docs/benchmark.md.
+ * Settings: LOAD_DURATION_S (default 10), LOAD_MAX_REQUESTS (50000), LOAD_CONNECTIONS (10), LOAD_SLICES (5),
+ * LOAD_FRESH_SAMPLES (7), LOAD_SKIP_WRANGLER=1, and LOAD_WORKER_BUNDLE=<file> to run a bundle
+ * built elsewhere (an older commit's, for a before/after) instead of this tree's. See
+ * docs/benchmark.md.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDevSigningKit, DEV_SKILL_ID } from "../../src/devkit/index.js";
 import { checkAgreement } from "./agreement.js";
 import { measureFreshIsolate, type FreshIsolateResult } from "./fresh-isolate.js";
-import { runPhase, type LoadSettings, type PhaseResult } from "./load-phase.js";
+import { runMix, type LoadSettings, type PhaseResult } from "./load-phase.js";
 import { readMigrations, type WorkerOnMiniflareOptions } from "./miniflare-worker.js";
 import { MIX_DESCRIPTIONS, signMix, type MixName } from "./mixes.js";
 import { ensurePeerInstalled } from "./peer-install.js";
@@ -34,6 +37,12 @@ function numberSetting(name: string, fallback: number): number {
   return value;
 }
 
+async function workerBundle() {
+  const built = await buildWorkerBundle(PROJECT_DIR);
+  const file = process.env["LOAD_WORKER_BUNDLE"];
+  return file === undefined ? built : { ...built, script: await readFile(file, "utf8") };
+}
+
 async function main(): Promise<void> {
   const startedAt = new Date();
   const settings: LoadSettings = {
@@ -41,12 +50,13 @@ async function main(): Promise<void> {
     maxRequests: numberSetting("LOAD_MAX_REQUESTS", 50_000),
     connections: numberSetting("LOAD_CONNECTIONS", 10),
     warmupS: 1,
+    slices: numberSetting("LOAD_SLICES", 5),
   };
   await ensurePeerInstalled(PROJECT_DIR);
   const kit = await createDevSigningKit();
   const devTrust = { anchors: [...kit.anchorsPem], chains: { [kit.chainUrl]: kit.chainPem } };
   const worker: WorkerOnMiniflareOptions = {
-    bundle: await buildWorkerBundle(PROJECT_DIR),
+    bundle: await workerBundle(),
     devTrust,
     skillId: DEV_SKILL_ID,
     migrations: await readMigrations(PROJECT_DIR),
@@ -62,9 +72,8 @@ async function main(): Promise<void> {
     console.log(`sides agree on both mixes and refuse a tampered body: ${sides.map((s) => s.name).join(", ")}`);
     for (const mix of MIXES) {
       const requests = await signMix(kit, mix, USERS_PER_MIX, String(Date.now()));
-      for (const side of sides) {
-        const result = await runPhase(side, mix, requests, settings);
-        console.log(`  ${mix} ${side.name}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99Ms} ms, ${result.errors} errors`);
+      for (const result of await runMix(sides, mix, requests, settings)) {
+        console.log(`  ${mix} ${result.side}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99Ms} ms, ${result.errors} errors`);
         phases.push(result);
       }
     }
