@@ -30,6 +30,8 @@ export interface WorkerOnMiniflareOptions {
   readonly skillId: string;
   /** SQL of migrations/*.sql, in order. */
   readonly migrations: readonly string[];
+  /** Where D1, KV and R2 keep their files (default: Miniflare's own temporary directory). */
+  readonly persistDir?: string;
 }
 
 export async function readMigrations(projectDir: string): Promise<string[]> {
@@ -51,6 +53,9 @@ export async function startWorkerOnMiniflare(options: WorkerOnMiniflareOptions):
     d1Databases: ["DB"],
     kvNamespaces: ["CERT_CACHE"],
     r2Buckets: ["AUDIO"],
+    ...(options.persistDir === undefined
+      ? {}
+      : { d1Persist: `${options.persistDir}/d1`, kvPersist: `${options.persistDir}/kv`, r2Persist: `${options.persistDir}/r2` }),
   });
   try {
     const url = (await miniflare.ready).href;

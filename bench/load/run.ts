@@ -11,6 +11,7 @@
  * built elsewhere (an older commit's, for a before/after) instead of this tree's. See
  * docs/benchmark.md.
  */
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -61,7 +62,9 @@ async function main(): Promise<void> {
     skillId: DEV_SKILL_ID,
     migrations: await readMigrations(PROJECT_DIR),
   };
-  const scratch = await mkdtemp(join(tmpdir(), "skillflare-load-"));
+  // Every side's database lives here; on tmpfs when there is one, so that no side measures
+  // a disk shared with other work (fsync), only its own software.
+  const scratch = await mkdtemp(join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "skillflare-load-"));
   const sides: Side[] = [];
   const phases: PhaseResult[] = [];
   try {

@@ -26,7 +26,7 @@ const TSX = ["--import", "tsx"];
 
 export async function startMiniflareSide(projectDir: string, scratch: string, options: WorkerOnMiniflareOptions): Promise<Side> {
   const file = join(scratch, "miniflare-options.json");
-  await writeFile(file, JSON.stringify(options));
+  await writeFile(file, JSON.stringify({ ...options, persistDir: join(scratch, "miniflare-state") } satisfies WorkerOnMiniflareOptions));
   const server = await startChildServer({
     command: process.execPath,
     args: [...TSX, "bench/load/miniflare-host.ts", file],
