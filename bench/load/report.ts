@@ -36,7 +36,10 @@ export function renderTable(report: LoadReport): string {
     }
   }
   for (const f of report.fresh) {
-    out.push(`fresh isolate, first ${f.request}: median ${fmt(f.medianFirstMs)} ms over ${f.samples.length} (second request ${fmt(f.medianSecondMs)} ms)`);
+    out.push(
+      `fresh isolate, first ${f.request}: median ${fmt(f.medianFirstMs)} ms, ${fmt(f.medianFirstCpuMs)} ms workerd CPU over ${f.samples.length} ` +
+        `(second request ${fmt(f.medianSecondMs)} ms, ${fmt(f.medianSecondCpuMs)} ms CPU)`,
+    );
   }
   return out.join("\n");
 }
@@ -52,6 +55,7 @@ export function loadJson(report: LoadReport): Record<string, unknown> {
     express_p99_ms: express?.p99Ms ?? null,
     errors: Object.fromEntries(report.phases.map((p) => [`${p.side}/${p.mix}`, p.errors])),
     cold_isolate_ms: cold?.medianFirstMs ?? null,
+    cold_isolate_cpu_ms: cold?.medianFirstCpuMs ?? null,
     headline: "worker = the example bundle on Miniflare directly, express = the ask-sdk peer; mix = persistence; cold = first launch on a fresh isolate",
     mixes: report.mixes,
     phases: report.phases,
