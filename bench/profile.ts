@@ -64,7 +64,7 @@ if (wants("cold")) {
   const served = parsePemChain(fixture.chainPem).map((parsed) => parsed.certificate);
   const [leaf, intermediate] = served;
   if (leaf === undefined || intermediate === undefined) throw new Error("chain too short");
-  const anchors = replica.anchors.certificates;
+  const anchors = replica.anchors;
   const engine = createPkijsEngine();
   const steps: Timed[] = [
     { name: "whole cold call", op: cold.verify },

@@ -2,7 +2,7 @@
  * The shape of bench/results.json, built from the measurements and the bundle
  * size. Flat keys for the headline numbers (median µs per verification unless
  * the name says otherwise: `warm_us`, `kv_us`, `kv_inprocess_us`, `cold_us`,
- * `limit_us`, `ask_sdk_us`, `alexa_verifier_us`, `<row>_ops_per_s`, ratios,
+ * `limit_us`, `floor_us`, `floor_workerd_us`, `ask_sdk_us`, `alexa_verifier_us`, `<row>_ops_per_s`, ratios,
  * `bundle_gzip_kb`, `bundle_raw_kb`), the targets as booleans, and per-row
  * detail plus the run's context (node version, date, load, iterations).
  */
@@ -10,8 +10,8 @@ import { availableParallelism, cpus, loadavg } from "node:os";
 import type { BundleSize } from "./bundle-size.js";
 import type { Measurement } from "./measure.js";
 
-export const NODE_ROWS = ["warm", "kv", "kv_inprocess", "cold", "limit", "ask_sdk", "alexa_verifier"] as const;
-export const WORKERD_ROWS = ["warm_workerd", "cold_workerd", "limit_workerd"] as const;
+export const NODE_ROWS = ["warm", "kv", "kv_inprocess", "cold", "limit", "floor", "ask_sdk", "alexa_verifier"] as const;
+export const WORKERD_ROWS = ["warm_workerd", "cold_workerd", "limit_workerd", "floor_workerd"] as const;
 export const ROW_ORDER = [...NODE_ROWS, ...WORKERD_ROWS] as const;
 export type RowName = (typeof ROW_ORDER)[number];
 
@@ -40,6 +40,8 @@ export function buildResults(input: ResultsInput): Results {
     ratio_ask_sdk_over_warm: round(us("ask_sdk") / us("warm"), 3),
     ratio_alexa_verifier_over_warm: round(us("alexa_verifier") / us("warm"), 3),
     ratio_warm_over_limit_workerd: round(us("warm_workerd") / us("limit_workerd"), 3),
+    ratio_warm_over_floor: round(us("warm") / us("floor"), 3),
+    ratio_warm_over_floor_workerd: round(us("warm_workerd") / us("floor_workerd"), 3),
   };
   const targets = {
     warm_within_1_5x_limit: us("warm") <= 1.5 * us("limit"),
@@ -51,6 +53,9 @@ export function buildResults(input: ResultsInput): Results {
     /** Informational: the same ratio inside workerd. */
     warm_within_1_5x_limit_in_workerd: us("warm_workerd") <= 1.5 * us("limit_workerd"),
     cold_under_5_ms_in_workerd: us("cold_workerd") < 5000,
+    warm_within_1_1x_floor_in_workerd: us("warm_workerd") <= 1.1 * us("floor_workerd"),
+    /** Informational: the same ratio in Node. */
+    warm_within_1_1x_floor: us("warm") <= 1.1 * us("floor"),
   };
   return {
     ...flat,

@@ -15,7 +15,7 @@ import { alexaVerifierContender } from "./contenders/alexa-verifier.js";
 import { askSdkContender } from "./contenders/ask-sdk.js";
 import type { Contender } from "./contenders/contender.js";
 import { copyKv, createMapKv, startMiniflareKv } from "./contenders/kv-stores.js";
-import { limitContender } from "./contenders/limit.js";
+import { floorContender, limitContender } from "./contenders/limit.js";
 import { coldContender, kvContender, seedKv, warmContender } from "./contenders/skillflare.js";
 import { measureInWorkerd, startBenchWorker, WORKERD_DESCRIPTIONS } from "./contenders/workerd.js";
 import { createBenchFixture } from "./fixtures.js";
@@ -29,6 +29,7 @@ const WORKERD_OPS = [
   { name: "warm_workerd", what: "warm", batch: 200 },
   { name: "cold_workerd", what: "cold", batch: 5 },
   { name: "limit_workerd", what: "limit", batch: 200 },
+  { name: "floor_workerd", what: "floor", batch: 200 },
 ];
 
 async function main(): Promise<void> {
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
       kvContender("kv_inprocess", "skillflare, memory cold, entry in an in-process Map KV (JSON)", fixture, mapKv),
       coldContender(fixture),
       await limitContender(fixture),
+      await floorContender(fixture),
       askSdkContender(fixture),
       alexaVerifierContender(fixture),
     );

@@ -40,6 +40,7 @@ export function renderReport(measurements: readonly Measurement[], descriptions:
     "",
     `ratios: warm/limit ${value("ratio_warm_over_limit")}x, ask_sdk/warm ${value("ratio_ask_sdk_over_warm")}x, ` +
       `alexa_verifier/warm ${value("ratio_alexa_verifier_over_warm")}x; in workerd warm/limit ${value("ratio_warm_over_limit_workerd")}x`,
+    `floor ratios: warm/floor ${value("ratio_warm_over_floor")}x (Node), ${value("ratio_warm_over_floor_workerd")}x (workerd)`,
     `bundle: ${value("bundle_raw_kb")} KiB raw, ${value("bundle_gzip_kb")} KiB gzip = ${value("bundle_gzip_kb_decimal")} kB (node:zlib default level 6; ` +
       `wrangler says ${value("bundle_wrangler_summary")}); with --minify ${value("bundle_minified_gzip_kb")} KiB gzip`,
     "",
@@ -47,6 +48,7 @@ export function renderReport(measurements: readonly Measurement[], descriptions:
     `target warm faster than ask_sdk:    ${pass("warm_faster_than_ask_sdk")}`,
     `target warm faster than alexa_ver.: ${pass("warm_faster_than_alexa_verifier")}`,
     `target cold < 5 ms:                 ${pass("cold_under_5_ms")}   (in workerd: ${pass("cold_under_5_ms_in_workerd")})`,
+    `target warm <= 1.1 x floor (workerd): ${pass("warm_within_1_1x_floor_in_workerd")}   (Node: ${pass("warm_within_1_1x_floor")})`,
     `target bundle < 150 KiB gzip:       ${pass("bundle_under_150_kb_gzip")}   (< 150 kB decimal: ${pass("bundle_under_150_kb_decimal_gzip")})`,
     "",
     `node ${value("node_version")}, ${value("cores")} cores (${value("cpu")}), load ${value("load_average_1m")}, ` +

@@ -19,6 +19,7 @@ export const WORKERD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   warm_workerd: "skillflare warm, looped inside workerd (Miniflare), loopback overhead subtracted",
   cold_workerd: "skillflare cold (fresh cache, stubbed download), looped inside workerd",
   limit_workerd: "raw crypto.subtle.verify looped inside workerd, loopback overhead subtracted",
+  floor_workerd: "limit + UTF-8 decode + JSON.parse of the body, looped inside workerd",
 };
 
 export interface BenchWorker {

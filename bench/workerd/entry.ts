@@ -5,7 +5,8 @@
  * the memory cache. POST /run?what=<op>&n= then runs op `n` times back to back
  * in this isolate: `warm` is `verifyAlexaPayload` with the warm memory cache,
  * `cold` the same with a fresh cache (stubbed download + chain validation),
- * `limit` one `crypto.subtle.verify` (key imported, signature decoded), and
+ * `limit` one `crypto.subtle.verify` (key imported, signature decoded), `floor`
+ * the same plus UTF-8 decode and `JSON.parse` of the verified body, and
  * `step:<name>` / `replica:<name>` are the profiling ops of warm-replica.ts.
  * workerd freezes its clocks while code runs, so the caller times the request
  * from outside and subtracts an n=0 request.
@@ -27,6 +28,7 @@ export interface WorkerdSetup {
 }
 
 type Op = () => Promise<unknown>;
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 let ops: Map<string, Op> | undefined;
 
 async function prepare(setup: WorkerdSetup): Promise<Map<string, Op>> {
@@ -52,6 +54,13 @@ async function prepare(setup: WorkerdSetup): Promise<Map<string, Op>> {
       "limit",
       async () => {
         if (!(await crypto.subtle.verify("RSASSA-PKCS1-v1_5", key, signature, bytes))) throw new Error("limit: signature did not verify");
+      },
+    ],
+    [
+      "floor",
+      async () => {
+        if (!(await crypto.subtle.verify("RSASSA-PKCS1-v1_5", key, signature, bytes))) throw new Error("floor: signature did not verify");
+        if (typeof JSON.parse(utf8.decode(bytes)) !== "object") throw new Error("floor: body is not a JSON object");
       },
     ],
   ]);

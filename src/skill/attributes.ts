@@ -6,6 +6,12 @@
  * automatically at the end of a successful request. Values are JSON: `set` serialises at once
  * (a value JSON cannot hold is a typed error at the call site), and every read returns a fresh
  * copy, so mutating a value you read changes nothing until you `set` it again.
+ * Storage round trips are the fewest the request allows: none unless something is read or
+ * changed, one load at most (shared by every read), one save at most per `save()`, and a
+ * change that leaves an attribute as this request read it (the same JSON text, or deleting
+ * one that is not stored) is dropped before the save, so "set it to what it was" writes
+ * nothing. Dropping it does not weaken the D1 contract: the request did not change that
+ * attribute, so, as for any attribute it did not touch, it leaves it as it is.
  */
 import {
   PersistenceError,
@@ -46,6 +52,8 @@ export class PersistentAttributes {
   readonly #partitionKey: string | undefined;
   readonly #context: PersistenceContext;
   #stored: Promise<Map<string, string>> | undefined;
+  /** The loaded attributes once the load has resolved (what this request has read). */
+  #loaded: Map<string, string> | undefined;
   readonly #changes = new Map<string, string | null>();
 
   constructor(adapter: PersistenceAdapter | undefined, partitionKey: string | undefined, context: PersistenceContext) {
@@ -62,7 +70,7 @@ export class PersistentAttributes {
 
   #load(): Promise<Map<string, string>> {
     const { adapter, partitionKey } = this.#target();
-    this.#stored ??= adapter.load(partitionKey);
+    this.#stored ??= adapter.load(partitionKey).then((stored) => (this.#loaded = stored));
     return this.#stored;
   }
 
@@ -98,12 +106,22 @@ export class PersistentAttributes {
     for (const name of this.#changes.keys()) this.#changes.set(name, null);
   }
 
+  /** True when a `save()` would write something. */
   get hasUnsavedChanges(): boolean {
-    return this.#changes.size > 0;
+    for (const [name, json] of this.#changes) if (!this.#isNoOp(name, json)) return true;
+    return false;
   }
 
-  /** Writes the unsaved changes (only those) through the adapter. */
+  /** A change that leaves the attribute as loaded (same JSON text, or deleting an absent one). */
+  #isNoOp(name: string, json: string | null): boolean {
+    const loaded = this.#loaded;
+    if (loaded === undefined) return false;
+    return json === null ? !loaded.has(name) : loaded.get(name) === json;
+  }
+
+  /** Writes the unsaved changes (only those, and only those that change something) through the adapter. */
   async save(): Promise<void> {
+    for (const [name, json] of this.#changes) if (this.#isNoOp(name, json)) this.#changes.delete(name);
     if (this.#changes.size === 0) return;
     const { adapter, partitionKey } = this.#target();
     const changes: AttributeChange[] = [...this.#changes].map(([name, json]) => ({ name, json }));

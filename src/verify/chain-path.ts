@@ -15,10 +15,18 @@
  * anchor. The signature that identified the anchor is not computed twice:
  * pkijs gets an engine that answers `true` for exactly that check (the same
  * certificate objects, already verified by the same engine in this call).
+ * Names are matched by their DER bytes first (RFC 5280 4.1.2.6: a CA's
+ * subject is encoded in the issuer field of what it signs exactly as in its
+ * own certificate), which builds only the anchor the chain names and skips
+ * pkijs's string-prepared, locale-compared name equality (slow on a fresh
+ * isolate's cold code). Only when that finds no anchor is the walk repeated
+ * with pkijs's equality against every anchor, as before: a chain whose names
+ * are encoded differently is still accepted or refused exactly as it was.
  */
 import * as pkijs from "pkijs";
 import { fail } from "./errors.js";
 import { isCertificateAuthority } from "./leaf-checks.js";
+import { bytesEqual, type TrustAnchorSet } from "./trust-anchors.js";
 import { intersectWindows, requireValidAt, validityOf, type ValidityWindow } from "./validity.js";
 
 export interface ValidatedPath {
@@ -29,9 +37,12 @@ export interface ValidatedPath {
   readonly window: ValidityWindow;
 }
 
+/** A loaded anchor set, or plain certificates (compared name by name, as pkijs does). */
+export type Anchors = TrustAnchorSet | readonly pkijs.Certificate[];
+
 export async function validateChainPath(
   served: Iterable<pkijs.Certificate>,
-  anchors: readonly pkijs.Certificate[],
+  anchors: Anchors,
   nowMs: number,
   engine: pkijs.ICryptoEngine,
 ): Promise<ValidatedPath> {
@@ -46,25 +57,76 @@ export async function validateChainPath(
 /** Walks the served chain from the leaf until an anchor issues the current certificate. */
 export async function findPathToAnchor(
   served: Iterable<pkijs.Certificate>,
-  anchors: readonly pkijs.Certificate[],
+  anchors: Anchors,
   engine: pkijs.ICryptoEngine,
 ): Promise<{ path: pkijs.Certificate[]; anchor: pkijs.Certificate }> {
+  const replayable = replayableOnce(served);
+  if (!Array.isArray(anchors)) {
+    const set = anchors as TrustAnchorSet;
+    const byBytes = (certificate: pkijs.Certificate) => set.named(new Uint8Array(certificate.issuer.valueBeforeDecode));
+    const found = await walk(replayable(), byBytes, engine, "give-up");
+    if (found !== undefined) return found;
+  }
+  const all = Array.isArray(anchors) ? (anchors as readonly pkijs.Certificate[]) : (anchors as TrustAnchorSet).certificates;
+  const byName = (certificate: pkijs.Certificate) => all.filter((anchor) => anchor.subject.isEqual(certificate.issuer));
+  const found = await walk(replayable(), byName, engine, "reject");
+  return found ?? fail("chain-untrusted", `no trusted anchor issues any of the ${[...replayable()].length} served certificates`);
+}
+
+/**
+ * One walk up the served chain with a way of finding anchors for a certificate. A link that
+ * does not chain is a rejection in the walk that decides ("reject"); the byte-matching walk
+ * only gives up ("give-up"), so the name-by-name walk decides exactly as it always did.
+ */
+async function walk(
+  served: Iterable<pkijs.Certificate>,
+  candidates: (certificate: pkijs.Certificate) => readonly pkijs.Certificate[],
+  engine: pkijs.ICryptoEngine,
+  onBrokenLink: "reject" | "give-up",
+): Promise<{ path: pkijs.Certificate[]; anchor: pkijs.Certificate } | undefined> {
   const path: pkijs.Certificate[] = [];
   let index = -1;
   for (const certificate of served) {
     index++;
     const previous = path[path.length - 1];
     if (previous !== undefined) {
-      if (!previous.issuer.isEqual(certificate.subject)) {
-        fail("chain-untrusted", `certificate ${index} does not name the issuer of certificate ${index - 1}`);
-      }
-      if (!isCertificateAuthority(certificate)) fail("chain-untrusted", `certificate ${index} is not a CA`);
+      const broken = !sameName(previous.issuer, certificate.subject)
+        ? `certificate ${index} does not name the issuer of certificate ${index - 1}`
+        : !isCertificateAuthority(certificate)
+          ? `certificate ${index} is not a CA`
+          : undefined;
+      if (broken !== undefined) return onBrokenLink === "reject" ? fail("chain-untrusted", broken) : undefined;
     }
     path.push(certificate);
-    const anchor = await findIssuingAnchor(certificate, anchors, engine);
+    const anchor = await findIssuingAnchor(certificate, candidates(certificate), engine);
     if (anchor !== undefined) return { path, anchor };
   }
-  return fail("chain-untrusted", `no trusted anchor issues any of the ${index + 1} served certificates`);
+  return undefined;
+}
+
+/** Equal DER bytes, else pkijs's name equality (the same answer, computed the slow way). */
+function sameName(a: pkijs.RelativeDistinguishedNames, b: pkijs.RelativeDistinguishedNames): boolean {
+  const left = new Uint8Array(a.valueBeforeDecode);
+  return (left.byteLength > 0 && bytesEqual(left, new Uint8Array(b.valueBeforeDecode))) || a.isEqual(b);
+}
+
+/** Iterates `source` once, remembering what it yielded, so it can be walked again from the start. */
+function replayableOnce<T>(source: Iterable<T>): () => Iterable<T> {
+  const seen: T[] = [];
+  const iterator = source[Symbol.iterator]();
+  let done = false;
+  return function* replay() {
+    yield* seen;
+    while (!done) {
+      const next = iterator.next();
+      if (next.done === true) {
+        done = true;
+        return;
+      }
+      seen.push(next.value);
+      yield next.value;
+    }
+  };
 }
 
 type SignatureCheck = Parameters<pkijs.ICryptoEngine["verifyWithPublicKey"]>;
@@ -87,15 +149,14 @@ function rememberPassedSignatures(engine: pkijs.ICryptoEngine): pkijs.ICryptoEng
   return remembering;
 }
 
+/** The first candidate (already matched by name) whose key verifies the certificate's signature. */
 async function findIssuingAnchor(
   certificate: pkijs.Certificate,
-  anchors: readonly pkijs.Certificate[],
+  candidates: readonly pkijs.Certificate[],
   engine: pkijs.ICryptoEngine,
 ): Promise<pkijs.Certificate | undefined> {
-  for (const anchor of anchors) {
-    if (anchor.subject.isEqual(certificate.issuer) && (await signatureVerifiesWith(certificate, anchor, engine))) {
-      return anchor;
-    }
+  for (const anchor of candidates) {
+    if (await signatureVerifiesWith(certificate, anchor, engine)) return anchor;
   }
   return undefined;
 }

@@ -9,7 +9,8 @@
  * where its parent does, the outer one at the last byte. The served chain is
  * checked this way in full, while only the certificates the path actually
  * uses are handed to pkijs. The shape also gives the subjectPublicKeyInfo
- * bytes exactly as they were signed.
+ * bytes exactly as they were signed, and the subject name's DER, which is how
+ * an anchor is found for a certificate without building the anchor in pkijs.
  */
 import { childrenOf, readWhole, type Tlv } from "./der-reader.js";
 import { fail } from "./errors.js";
@@ -17,6 +18,8 @@ import { fail } from "./errors.js";
 export interface CertificateShape {
   /** DER SubjectPublicKeyInfo, a view into the certificate's bytes. */
   readonly subjectPublicKeyInfo: Uint8Array;
+  /** DER subject Name (the whole SEQUENCE), a view into the certificate's bytes. */
+  readonly subject: Uint8Array;
 }
 
 const SEQUENCE = 0x30;
@@ -45,12 +48,13 @@ export function certificateShape(der: Uint8Array): CertificateShape | undefined 
     next++;
   }
   const spki = fields[next - 1] as Tlv;
+  const subject = fields[next - 2] as Tlv;
   for (const tags of OPTIONAL_TRAILERS) {
     const field = fields[next];
     if (field !== undefined && tags.includes(field.tag)) next++;
   }
   if (next !== fields.length) return undefined;
-  return { subjectPublicKeyInfo: der.subarray(spki.start, spki.end) };
+  return { subjectPublicKeyInfo: der.subarray(spki.start, spki.end), subject: der.subarray(subject.start, subject.end) };
 }
 
 /** The outline of certificate `index` of a PEM text; throws `invalid-pem` if it has none. */

@@ -5,9 +5,14 @@
  * one anchor set is never served from cache under another. A PEM that does not
  * parse is a configuration bug, thrown as `TypeError` (a 500, not a 400).
  * Loading reads the PEM text, checks each certificate's DER shape and digests
- * it; the pkijs certificates are built on first use of `certificates`, i.e.
- * only when a chain has to be validated, so a fresh isolate whose first
- * request hits a cache (KV) never pays for them. Loading is memoised by content
+ * it; the pkijs certificates are built on first use, i.e. only when a chain
+ * has to be validated, so a fresh isolate whose first request hits a cache
+ * (KV) never pays for them. `named(subjectDer)` builds only the anchors whose
+ * subject is exactly those bytes (RFC 5280 4.1.2.6: a CA's subject is encoded
+ * in its certificates' issuer field as in its own), so validating a chain
+ * builds the one anchor it reaches instead of all of them (about 1 ms each,
+ * several times that on a fresh isolate's cold code); `certificates` builds
+ * them all, for the name-by-name comparison a chain with other encodings needs. Loading is memoised by content
  * (a few anchor sets at most), so the bundled anchors are read and built once
  * per isolate. A caller passes the same array on every
  * request, so the lookup first tries that array's identity and confirms its
@@ -21,7 +26,10 @@ import { AlexaVerificationError } from "./errors.js";
 import { parseCertificateDer, readPemCertificates } from "./pem.js";
 
 export interface TrustAnchorSet {
+  /** Every anchor, built in pkijs on first read. */
   readonly certificates: readonly pkijs.Certificate[];
+  /** The anchors whose DER subject Name is exactly `subjectDer`, each built on first use. */
+  named(subjectDer: Uint8Array): readonly pkijs.Certificate[];
   /** Hex SHA-256 identifying this exact set of anchors, order-independent. */
   readonly id: string;
 }
@@ -71,6 +79,7 @@ function loadByContent(pems: readonly string[], subtle: SubtleCrypto): Promise<T
 
 interface AnchorBlock {
   readonly der: Uint8Array<ArrayBuffer>;
+  readonly subject: Uint8Array;
   /** Index of the PEM string in `trustAnchors`, and of the block within it. */
   readonly pem: number;
   readonly block: number;
@@ -80,22 +89,35 @@ async function parseTrustAnchors(pems: readonly string[], subtle: SubtleCrypto):
   if (pems.length === 0) throw new TypeError("trustAnchors must contain at least one certificate");
   const blocks = pems.flatMap((pem, index) =>
     asConfigurationError(index, () =>
-      readPemCertificates(pem).map((der, block): AnchorBlock => {
-        requireCertificateShape(der, block);
-        return { der, pem: index, block };
-      }),
+      readPemCertificates(pem).map((der, block): AnchorBlock => ({ der, subject: requireCertificateShape(der, block).subject, pem: index, block })),
     ),
   );
   const fingerprints = await Promise.all(blocks.map(async ({ der }) => toHex(await subtle.digest("SHA-256", der))));
   const id = toHex(await subtle.digest("SHA-256", new TextEncoder().encode([...fingerprints].sort().join("\n"))));
+  const built = new Array<pkijs.Certificate | undefined>(blocks.length);
+  const build = (index: number): pkijs.Certificate => {
+    const { der, pem, block } = blocks[index] as AnchorBlock;
+    return (built[index] ??= asConfigurationError(pem, () => parseCertificateDer(der, block)));
+  };
   let certificates: readonly pkijs.Certificate[] | undefined;
   return {
     id,
     get certificates() {
-      certificates ??= blocks.map(({ der, pem, block }) => asConfigurationError(pem, () => parseCertificateDer(der, block)));
+      certificates ??= blocks.map((_, index) => build(index));
       return certificates;
     },
+    named(subjectDer) {
+      const found: pkijs.Certificate[] = [];
+      blocks.forEach((block, index) => bytesEqual(block.subject, subjectDer) && found.push(build(index)));
+      return found;
+    },
   };
+}
+
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A bad anchor is our configuration bug: a TypeError naming it, not a verification failure. */

@@ -109,7 +109,7 @@ export class SigningKeySource {
     const leaf = served.certificate(0);
     requireValidAt(validityOf(leaf), nowMs, "signing certificate");
     requireEchoApiSan(leaf);
-    const { window } = await validateChainPath(served.certificates(), this.settings.anchors.certificates, nowMs, this.settings.engine);
+    const { window } = await validateChainPath(served.certificates(), this.settings.anchors, nowMs, this.settings.engine);
     return {
       certUrl,
       anchorsId: this.settings.anchors.id,

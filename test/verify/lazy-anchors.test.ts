@@ -1,10 +1,12 @@
 /**
  * Trust anchors are read, shape-checked and digested when loaded, but their
- * pkijs certificates are built only when a chain has to be validated. A
- * fresh isolate whose first request is answered from the cert cache (KV)
- * therefore builds no certificate at all; a broken anchor is still a
- * configuration error (TypeError), when loading if its PEM or DER shape is
- * wrong, or when first validating if only pkijs can tell.
+ * pkijs certificates are built only when a chain has to be validated, and
+ * then only the anchor the chain names (by its DER subject). A fresh isolate
+ * whose first request is answered from the cert cache (KV) therefore builds
+ * no certificate at all; a broken anchor is still a configuration error
+ * (TypeError), when loading if its PEM or DER shape is wrong, or, if only
+ * pkijs can tell, when a validation first builds it (it is named, or a chain
+ * named no anchor by bytes and every anchor is compared by name).
  */
 import * as pkijs from "pkijs";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -12,6 +14,8 @@ import { derToPem } from "../../src/devkit/index.js";
 import { AMAZON_ROOT_CA_3, DEFAULT_TRUST_ANCHORS } from "../../src/verify/anchors.js";
 import { encodeBase64 } from "../../src/shared/base64.js";
 import { createMemoryCertCache } from "../../src/verify/cert-cache.js";
+import { requireCertificateShape } from "../../src/verify/der-shape.js";
+import { readPemCertificates } from "../../src/verify/pem.js";
 import { ServedChain } from "../../src/verify/served-chain.js";
 import { loadTrustAnchors } from "../../src/verify/trust-anchors.js";
 import { cacheKeyFor } from "../../src/verify/validated-chain.js";
@@ -62,11 +66,29 @@ describe("lazily built anchors", () => {
     );
   });
 
-  it("a hollow certificate pkijs cannot read is a TypeError at first validation, never a request rejection", async () => {
+  it("validating a chain builds only the anchor it names, not the whole set", async () => {
     const { kit, clock } = await devKit();
-    const pems = [derToPem(HOLLOW), ...kit.anchorsPem];
+    const pems = [...DEFAULT_TRUST_ANCHORS, ...kit.anchorsPem];
+    const anchors = await loadTrustAnchors(pems);
+    const spy = vi.spyOn(pkijs.Certificate.prototype, "fromSchema");
+    await verifyAlexaRequest(await signedRequest(kit, envelopeAt(clock)), {
+      trustAnchors: pems,
+      now: () => clock,
+      certCache: createMemoryCertCache(),
+      fetch: async () => new Response(kit.chainPem),
+    });
+    // The leaf, its issuing CA and the one anchor above them: none of the other anchors.
+    expect(spy).toHaveBeenCalledTimes(3);
+    const [firstDevAnchor] = readPemCertificates(kit.anchorsPem[0] ?? "");
+    expect(anchors.named(requireCertificateShape(firstDevAnchor ?? new Uint8Array(), 0).subject)).toHaveLength(1);
+  });
+
+  it("a hollow certificate pkijs cannot read is a TypeError once a validation needs every anchor, never a request rejection", async () => {
+    const { kit, clock } = await devKit();
+    const pems = [derToPem(HOLLOW), AMAZON_ROOT_CA_3];
     const anchors = await loadTrustAnchors(pems);
     expect(() => anchors.certificates).toThrow(TypeError);
+    // No anchor has the dev chain's issuer bytes, so the walk compares names with every anchor.
     const failure = await verifyAlexaRequest(await signedRequest(kit, envelopeAt(clock)), {
       trustAnchors: pems,
       now: () => clock,
@@ -78,5 +100,16 @@ describe("lazily built anchors", () => {
     );
     expect(failure).toBeInstanceOf(TypeError);
     expect(String(failure)).toContain("trustAnchors[0]");
+  });
+
+  it("a hollow anchor that no chain names is never built: a chain that names another anchor verifies", async () => {
+    const { kit, clock } = await devKit();
+    const verified = await verifyAlexaRequest(await signedRequest(kit, envelopeAt(clock)), {
+      trustAnchors: [derToPem(HOLLOW), ...kit.anchorsPem],
+      now: () => clock,
+      certCache: createMemoryCertCache(),
+      fetch: async () => new Response(kit.chainPem),
+    });
+    expect(verified.certChainUrl).toBe(kit.chainUrl);
   });
 });

@@ -1,0 +1,94 @@
+/**
+ * The example skill (Bedtime Stories) as an ask-sdk-core skill, as its author would write it
+ * for Express: launch (welcome back when a story is paused), play a story from the `story`
+ * slot, resume from the saved offset, help, and an error handler. It says the same words and
+ * builds the same Play directive as the Worker, from the Worker's own catalog, speech and
+ * audio URL helpers, so both sides answer the load bench with the same response.
+ */
+import { getIntentName, getRequestType, getSlot, SkillBuilders, type HandlerInput, type PersistenceAdapter, type Skill } from "ask-sdk-core";
+import { audioPlayerStreamUrl, audioUrl } from "../../src/audio/urls.js";
+import { storyById, storyBySpokenName, type Story } from "../../src/example/catalog.js";
+import { speech } from "../../src/example/speech.js";
+import { escapeXml } from "../../src/shared/xml-escape.js";
+
+interface Playback {
+  storyId: string;
+  token: string;
+  offsetInMilliseconds: number;
+}
+
+const say = (text: string) => escapeXml(text);
+
+async function savedStory(input: HandlerInput): Promise<{ story: Story; offset: number } | undefined> {
+  const attributes = await input.attributesManager.getPersistentAttributes();
+  const playback = attributes["playback"] as Partial<Playback> | undefined;
+  const story = typeof playback?.storyId === "string" ? storyById(playback.storyId) : undefined;
+  if (story === undefined || typeof playback?.offsetInMilliseconds !== "number") return undefined;
+  return { story, offset: playback.offsetInMilliseconds };
+}
+
+async function play(input: HandlerInput, origin: string, story: Story, offset: number): Promise<void> {
+  const url = audioPlayerStreamUrl(audioUrl(story.key, { origin }));
+  const token = `story:${story.id}`;
+  input.responseBuilder
+    .addAudioPlayerPlayDirective("REPLACE_ALL", url, token, offset, undefined, { title: story.title, subtitle: "Bedtime Stories" })
+    .withShouldEndSession(true);
+  const attributes = await input.attributesManager.getPersistentAttributes();
+  attributes["playback"] = { storyId: story.id, token, offsetInMilliseconds: offset } satisfies Playback;
+  input.attributesManager.setPersistentAttributes(attributes);
+  await input.attributesManager.savePersistentAttributes();
+}
+
+const isIntent = (input: HandlerInput, name: string) =>
+  getRequestType(input.requestEnvelope) === "IntentRequest" && getIntentName(input.requestEnvelope) === name;
+
+/** `origin`: where the peer listens, for audio URLs (the Worker uses the request's origin). */
+export function createPeerSkill(persistenceAdapter: PersistenceAdapter, origin: string): Skill {
+  return SkillBuilders.custom()
+    .addRequestHandlers(
+      {
+        canHandle: (input) => getRequestType(input.requestEnvelope) === "LaunchRequest",
+        handle: async (input) => {
+          const saved = await savedStory(input);
+          const text = saved === undefined ? speech.welcome() : speech.welcomeBack(saved.story);
+          return input.responseBuilder.speak(say(text)).reprompt(say(speech.whichStory())).getResponse();
+        },
+      },
+      {
+        canHandle: (input) => isIntent(input, "PlayStoryIntent"),
+        handle: async (input) => {
+          const slot = getSlot(input.requestEnvelope, "story");
+          const resolved = slot?.resolutions?.resolutionsPerAuthority?.[0]?.values?.[0]?.value;
+          const story = storyById(resolved?.id) ?? storyBySpokenName(resolved?.name) ?? storyBySpokenName(slot?.value);
+          if (story === undefined) {
+            return input.responseBuilder.speak(say(speech.unknownStory(slot?.value))).reprompt(say(speech.whichStory())).getResponse();
+          }
+          input.responseBuilder.speak(say(speech.nowPlaying(story)));
+          await play(input, origin, story, 0);
+          return input.responseBuilder.getResponse();
+        },
+      },
+      {
+        canHandle: (input) => isIntent(input, "AMAZON.ResumeIntent"),
+        handle: async (input) => {
+          const saved = await savedStory(input);
+          if (saved === undefined) return input.responseBuilder.speak(say(speech.nothingToResume())).reprompt(say(speech.whichStory())).getResponse();
+          await play(input, origin, saved.story, saved.offset);
+          return input.responseBuilder.getResponse();
+        },
+      },
+      {
+        canHandle: (input) => isIntent(input, "AMAZON.HelpIntent"),
+        handle: (input) => input.responseBuilder.speak(say(speech.help())).reprompt(say(speech.whichStory())).getResponse(),
+      },
+    )
+    .addErrorHandlers({
+      canHandle: () => true,
+      handle: (input, error) => {
+        console.error("peer skill error", error);
+        return input.responseBuilder.speak("Sorry, something went wrong.").getResponse();
+      },
+    })
+    .withPersistenceAdapter(persistenceAdapter)
+    .create();
+}
