@@ -5,3 +5,22 @@
  * `@cloudflare/vitest-pool-workers` and in Node, and imports from a vitest config.
  */
 export * from "../devkit/index.js";
+export type {
+  AudioDeviceState,
+  AudioStreamState,
+  DialogAwaiting,
+  DialogProgress,
+  InteractionModelJson,
+  PlaybackButton,
+  PlaybackEventType,
+  ResolveOptions,
+  SessionState,
+  SkillFetch,
+  Turn,
+  TurnKind,
+  UtteranceResolution,
+  VirtualAlexa,
+  VirtualAlexaOptions,
+  VirtualAlexaState,
+} from "./virtual-alexa/types.js";
+export type * from "./virtual-alexa/model-json.js";
