@@ -3,7 +3,7 @@
  * request to send. Pure: no I/O, no Node imports, every mistake a usage message (exit 2).
  *
  *   launch | intent <Name> [slot=value ...] | audio <Event> | playback <play|pause|next|previous>
- *   | session-ended | event <SkillEvent>, with --json --url --user --locale --skill-id --token
+ *   | session-ended | event <SkillEvent> | "any words" (resolved by the virtual Alexa), with --json --url --user --locale --skill-id --token
  *   --offset --activity --reason --model --no-model
  */
 import type { interfaces, SessionEndedReason } from "ask-sdk-model";
@@ -12,8 +12,14 @@ import { DEFAULT_SIMULATE_URL } from "./simulate-usage.js";
 
 export { DEFAULT_SIMULATE_URL, SIMULATE_USAGE } from "./simulate-usage.js";
 
+/** Free words, resolved against the interaction model as Alexa would. */
+export interface UtteranceRequest {
+  readonly type: "Utterance";
+  readonly words: string;
+}
+
 export interface SimulateInvocation {
-  readonly request: RequestSpec;
+  readonly request: RequestSpec | UtteranceRequest;
   readonly url: string;
   readonly json: boolean;
   readonly locale: string;
@@ -117,7 +123,7 @@ function slotsOf(args: readonly string[]): Record<string, string> {
   return slots;
 }
 
-function requestOf(positionals: readonly string[], options: Map<string, string>): RequestSpec {
+function requestOf(positionals: readonly string[], options: Map<string, string>): RequestSpec | UtteranceRequest {
   const [command, ...rest] = positionals;
   switch (command) {
     case "launch":
@@ -160,11 +166,11 @@ function requestOf(positionals: readonly string[], options: Map<string, string>)
     case undefined:
       return fail("which request? e.g. launch, or intent PlayStoryIntent story=dragons");
     default:
-      return fail(`unknown request "${command}"`);
+      return { type: "Utterance", words: positionals.join(" ") };
   }
 }
 
-function audioPlayerOf(request: RequestSpec, options: Map<string, string>): interfaces.audioplayer.AudioPlayerState | undefined {
+function audioPlayerOf(request: RequestSpec | UtteranceRequest, options: Map<string, string>): interfaces.audioplayer.AudioPlayerState | undefined {
   const token = options.get("token");
   const activity = options.get("activity");
   if (request.type.startsWith("AudioPlayer.")) {
@@ -189,6 +195,8 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateParse {
     const request = requestOf(positionals, options);
     if (options.has("reason") && request.type !== "SessionEndedRequest") fail("--reason is for session-ended");
     if (flags.has("no-model") && options.has("model")) fail("--model and --no-model exclude each other");
+    if (request.type === "Utterance" && flags.has("no-model")) fail("words are resolved against the interaction model: drop --no-model");
+    if (request.type === "Utterance" && options.has("token")) fail("--token is for requests by name; words play what the skill says");
     const url = options.get("url") ?? DEFAULT_SIMULATE_URL;
     if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) fail(`--url must be an http(s) URL, not "${url}"`);
     const audioPlayer = audioPlayerOf(request, options);

@@ -14,6 +14,10 @@ Requests:
   playback <play|pause|next|previous>     PlaybackController.<X>CommandIssued (device buttons)
   session-ended                           SessionEndedRequest (--reason USER_INITIATED|ERROR|EXCEEDED_MAX_REPROMPTS)
   event <Name>                            AlexaSkillEvent.<Name>, e.g. event SkillEnabled
+  "<any words>"                           what a person says, e.g. "play the dragon story": resolved
+                                          against the interaction model (intent, slots, entity
+                                          resolution, invocation forms), sent in a session, and the
+                                          device's AudioPlayer events that follow are sent too
 
 Options:
   --token <t>        stream token (audio events; with intents/playback: context.AudioPlayer)
