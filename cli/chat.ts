@@ -16,7 +16,7 @@ import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type ExitCode, proc
 import { defaultModelPath, loadSimulateModel } from "./simulate-load.js";
 import { renderTurn } from "./turn-render.js";
 
-export const CHAT_USAGE = `usage: skillflare chat [--url URL] [--model PATH] [--locale L] [--user ID] [--skill-id ID] [--json]
+export const CHAT_USAGE = `usage: skillflare chat [--url URL] [--model PATH] [--locale L] [--user ID] [--skill-id ID] [--kit PATH] [--json]
 
 Talk to the skill that \`npm start\` runs (default ${DEFAULT_VIRTUAL_ALEXA_URL}), the way a person talks to an Echo.
 ${CHAT_HELP}`;
@@ -61,7 +61,7 @@ async function perform(alexa: VirtualAlexa, action: ChatAction): Promise<Turn[] 
 
 /** Runs `chat` with its arguments; `streams` default to the process's stdin. */
 export async function chatCommand(argv: readonly string[], io: CliIo = processIo(), streams?: ChatStreams): Promise<ExitCode> {
-  const parsed = parseArgs(argv, { url: "string", model: "string", locale: "string", user: "string", "skill-id": "string", json: "boolean", help: "boolean" });
+  const parsed = parseArgs(argv, { url: "string", model: "string", locale: "string", user: "string", "skill-id": "string", kit: "string", json: "boolean", help: "boolean" });
   if (!parsed.ok) {
     io.err(`chat: ${parsed.message}\n\n${CHAT_USAGE}`);
     return EXIT_USAGE;
@@ -78,7 +78,7 @@ export async function chatCommand(argv: readonly string[], io: CliIo = processIo
   }
   let kit;
   try {
-    kit = await readDevKitFile();
+    kit = await readDevKitFile(lastString(args, "kit"));
   } catch (error) {
     io.err(`chat: ${error instanceof DevKitFileError ? error.message : String(error)}`);
     return EXIT_USAGE;

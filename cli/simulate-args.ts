@@ -29,6 +29,8 @@ export interface SimulateInvocation {
   readonly audioPlayer?: interfaces.audioplayer.AudioPlayerState;
   /** Interaction model for entity resolution: a path, "none", or undefined for the default. */
   readonly model?: string;
+  /** The dev signing kit file (default .skillflare/dev-kit.json). */
+  readonly kit?: string;
 }
 
 export type SimulateParse =
@@ -50,7 +52,7 @@ const SKILL_EVENTS = [
 const SESSION_END_REASONS: readonly SessionEndedReason[] = ["USER_INITIATED", "ERROR", "EXCEEDED_MAX_REPROMPTS"];
 const ACTIVITIES: readonly interfaces.audioplayer.PlayerActivity[] = ["IDLE", "PAUSED", "PLAYING", "BUFFER_UNDERRUN", "FINISHED", "STOPPED"];
 
-const STRING_OPTIONS = new Set(["url", "user", "locale", "skill-id", "token", "offset", "activity", "reason", "model"]);
+const STRING_OPTIONS = new Set(["url", "user", "locale", "skill-id", "token", "offset", "activity", "reason", "model", "kit"]);
 const BOOLEAN_OPTIONS = new Set(["json", "no-model", "help"]);
 
 class UsageError extends Error {}
@@ -203,6 +205,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateParse {
     const userId = options.get("user");
     const skillId = options.get("skill-id");
     const model = flags.has("no-model") ? "none" : options.get("model");
+    const kit = options.get("kit");
     const invocation: SimulateInvocation = {
       request,
       url,
@@ -212,6 +215,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateParse {
       ...(skillId === undefined ? {} : { skillId }),
       ...(audioPlayer === undefined ? {} : { audioPlayer }),
       ...(model === undefined ? {} : { model }),
+      ...(kit === undefined ? {} : { kit }),
     };
     return { kind: "run", invocation };
   } catch (error) {

@@ -21,7 +21,7 @@ export async function simulateWords(invocation: SimulateInvocation, words: strin
   const alexa = createVirtualAlexa({
     model: model as InteractionModelJson,
     url: invocation.url,
-    kit: await readDevKitFile(),
+    kit: await readDevKitFile(invocation.kit),
     locale: invocation.locale,
     ...(invocation.userId === undefined ? {} : { userId: invocation.userId }),
     ...(invocation.skillId === undefined ? {} : { skillId: invocation.skillId }),

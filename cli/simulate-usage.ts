@@ -29,5 +29,6 @@ Options:
   --url <url>        skill endpoint (default ${DEFAULT_SIMULATE_URL})
   --model <path>     interaction model for entity resolution
                      (default skill-package/interactionModels/custom/<locale>.json); --no-model: none
-  --json             print the raw response envelope
+  --kit <path>       dev signing kit (default .skillflare/dev-kit.json, made by npm start)
+  --json             print the raw response envelope (with words: one {request, response} a line)
   -h, --help         this help`;

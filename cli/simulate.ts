@@ -33,7 +33,7 @@ function requestDetail(request: RequestSpec): string {
 async function simulateRequest(invocation: SimulateInvocation, request: RequestSpec, io: CliIo): Promise<ExitCode> {
   const model = languageModelOf(await loadSimulateModel(invocation.model, invocation.locale));
   for (const warning of unknownToModel(request, model)) io.err(`warning: ${warning}`);
-  const kit = await readDevKitFile();
+  const kit = await readDevKitFile(invocation.kit);
   const envelope = createRequestEnvelope({
     request: resolveSlotsWithModel(request, model),
     userId: invocation.userId ?? DEV_USER_ID,
