@@ -2,29 +2,18 @@
  * `createAlexaWorker(options)` turns a skill (a `createSkill` runtime, an
  * ask-sdk-core skill, or a bare handler function) into a Worker: POST on the
  * skill path is the Alexa endpoint, extra routes (audio) come next, everything
- * else is 404 and a wrong method on the skill path is 405. Verification options
- * are built from the bindings once per isolate, so the certificate cache stays
- * warm across requests: memory first, then the `CERT_CACHE` KV namespace. Dev
- * trust (see dev-trust.ts) applies only to requests addressed to loopback.
+ * else is 404 and a wrong method on the skill path is 405, all as one
+ * `HttpError` body. Verification options come from the bindings once per
+ * isolate (verify-options.ts, shared with `skillflare/hono`).
  */
-import type { VerifyOptions } from "../verify/verify-request.js";
-import { globalFetch } from "../shared/fetch.js";
-import { createKvCertCache } from "../verify/kv-cert-cache.js";
-import { handleAlexaPost, type AlexaHandler } from "./alexa-endpoint.js";
-import { devTrustVerifyOptions, parseDevTrust } from "./dev-trust.js";
-import { isLocalDevelopmentRequest } from "./local-development.js";
 import { HttpError } from "../shared/http-error.js";
+import type { VerifyOptions } from "../verify/verify-request.js";
+import { handleAlexaPost, type AlexaHandler } from "./alexa-endpoint.js";
 import { consoleLogger, type Logger } from "./log.js";
 import { handlerForSkill, type WorkerSkill } from "./skill-handler.js";
+import { verifyOptionsResolver, type AlexaWorkerEnv } from "./verify-options.js";
 
-/** Bindings the runtime reads; a skill's own Env may carry more. */
-export interface AlexaWorkerEnv {
-  readonly CERT_CACHE?: KVNamespace;
-  /** Comma-separated skill ids this endpoint answers for. */
-  readonly SKILL_IDS?: string;
-  /** Local-only dev CA trust from `.dev.vars`; honoured for loopback requests only. */
-  readonly SKILLFLARE_DEV_TRUST?: string;
-}
+export type { AlexaWorkerEnv };
 
 /** Any other route: return a Response to answer, or null to pass. */
 export type Route<E> = (
@@ -38,8 +27,14 @@ export type AlexaWorkerAnswerer<E> =
   | { readonly handler: AlexaHandler<E>; readonly skill?: never }
   | { readonly skill: WorkerSkill<E>; readonly handler?: never };
 
+/**
+ * Options of `createAlexaWorker`: a skill (or a bare handler) and the settings.
+ */
 export type AlexaWorkerOptions<E extends AlexaWorkerEnv> = AlexaWorkerAnswerer<E> & AlexaWorkerSettings<E>;
 
+/**
+ * The endpoint's settings: path, body cap, verification overrides, routes, logger.
+ */
 export interface AlexaWorkerSettings<E extends AlexaWorkerEnv> {
   /** Path Alexa posts to (the console's endpoint URL path). Default "/". */
   readonly path?: string;
@@ -53,6 +48,18 @@ export interface AlexaWorkerSettings<E extends AlexaWorkerEnv> {
 
 const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
+/**
+ * Turns a skill into a Worker: POST on `path` (default `/`) is the verified Alexa endpoint,
+ * `routes` answer next, everything else is a 404. Verification settings come from the bindings
+ * (`SKILL_IDS`, `CERT_CACHE`, and `SKILLFLARE_DEV_TRUST` for local development only).
+ * @example
+ * import { createAlexaWorker, handleAudioRequest } from "skillflare/worker";
+ *
+ * export default createAlexaWorker<Env>({
+ *   skill,
+ *   routes: [(request, env, ctx) => handleAudioRequest(request, env, ctx)],
+ * }) satisfies ExportedHandler<Env>;
+ */
 export function createAlexaWorker<E extends AlexaWorkerEnv>(
   options: AlexaWorkerOptions<E>,
 ): ExportedHandler<E> {
@@ -60,18 +67,7 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
   const logger = options.logger ?? consoleLogger;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const handler = options.handler ?? handlerForSkill(options.skill);
-  const productionOptionsFor = memoisePerEnv((env: E): VerifyOptions => ({
-    ...defaultVerifyOptions(env),
-    ...options.verifyOptions?.(env),
-  }));
-  const devOptionsFor = memoisePerEnv((env: E): VerifyOptions | null => {
-    if (env.SKILLFLARE_DEV_TRUST === undefined || env.SKILLFLARE_DEV_TRUST === "") return null;
-    const production = productionOptionsFor(env);
-    const fallbackFetch = production.fetch ?? globalFetch;
-    return { ...production, ...devTrustVerifyOptions(parseDevTrust(env.SKILLFLARE_DEV_TRUST), fallbackFetch) };
-  });
-  const verifyOptionsFor = (env: E, request: Request): VerifyOptions =>
-    (isLocalDevelopmentRequest(request) ? devOptionsFor(env) : null) ?? productionOptionsFor(env);
+  const verifyOptionsFor = verifyOptionsResolver(options.verifyOptions);
 
   return {
     async fetch(request, env, executionContext) {
@@ -99,30 +95,5 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
         return httpError.toResponse();
       }
     },
-  };
-}
-
-/** Skill ids from `SKILL_IDS` and the KV-backed cert cache, when bound. */
-function defaultVerifyOptions(env: AlexaWorkerEnv): VerifyOptions {
-  const skillIds = (env.SKILL_IDS ?? "")
-    .split(",")
-    .map((id) => id.trim())
-    .filter((id) => id.length > 0);
-  return {
-    ...(skillIds.length > 0 ? { skillIds } : {}),
-    ...(env.CERT_CACHE !== undefined ? { certCache: createKvCertCache(env.CERT_CACHE) } : {}),
-  };
-}
-
-/** Bindings objects are stable per isolate; build derived settings once for each. */
-function memoisePerEnv<E extends object, T>(build: (env: E) => T): (env: E) => T {
-  const built = new WeakMap<E, T>();
-  return (env) => {
-    let value = built.get(env);
-    if (value === undefined) {
-      value = build(env);
-      built.set(env, value);
-    }
-    return value;
   };
 }
