@@ -17,6 +17,7 @@ import { readSlot } from "./slot-values.js";
 import { wordsOf } from "./text.js";
 import type { PlaybackButton, PlaybackEventType, Turn, VirtualAlexa, VirtualAlexaOptions, VirtualAlexaState } from "./types.js";
 
+/** Where `npm start` serves the skill, and so where the virtual Alexa sends requests by default. */
 export const DEFAULT_VIRTUAL_ALEXA_URL = "http://localhost:8787/";
 const DEFAULT_STREAM_MS = 60_000;
 const MAX_ADVANCE_EVENTS = 500;
