@@ -38,8 +38,11 @@ export function resolutionSummary(resolution: UtteranceResolution | undefined): 
       return "exit (Alexa ends the session)";
     case "none":
       return "nothing in the model fits";
-    default:
-      return `${resolution.kind === "launch-with-intent" ? "launch with " : ""}${resolution.intent.name}${resolution.matched ? ` via "${resolution.matched}"` : ""}`;
+    default: {
+      const fallback = resolution.intent.name === "AMAZON.FallbackIntent";
+      const how = resolution.matched ? ` via "${resolution.matched}"` : fallback ? " (nothing else fits)" : resolution.kind === "intent" ? " (the dialog's answer)" : "";
+      return `${resolution.kind === "launch-with-intent" ? "launch with " : ""}${resolution.intent.name}${how}`;
+    }
   }
 }
 
@@ -50,7 +53,11 @@ export function renderTurn(turn: Turn): string[] {
   if (heard !== undefined) lines.push(`heard:     ${heard}`);
   lines.push(`${turn.sent ? "sent:" : "not sent:"}${turn.sent ? "      " : "  "}${requestSummary(turn.request)}${turn.sent ? "" : " (Alexa answers herself)"}`);
   if (turn.error !== undefined) lines.push(`error:     ${turn.error}`);
-  else if (turn.response !== undefined) lines.push(...renderResponse(turn.response).map((line) => (line.startsWith("session:") && turn.sessionEnded ? "session:   ends" : line)));
+  else if (turn.response !== undefined) {
+    // Device requests carry no session: their session line would say nothing true.
+    const answer = renderResponse(turn.response).filter((line) => turn.kind !== "device" || !line.startsWith("session:"));
+    lines.push(...answer.map((line) => (line.startsWith("session:") && turn.sessionEnded ? "session:   ends" : line)));
+  }
   if (turn.alexaSaid !== undefined) lines.push(`alexa:     ${turn.alexaSaid}`);
   for (const next of turn.followUps) {
     lines.push(`then:      ${requestSummary(next.request)}${next.error ? ` -> ${next.error}` : ""}`);
