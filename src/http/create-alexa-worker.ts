@@ -5,7 +5,8 @@
  * else is 404 and a wrong method on the skill path is 405. Verification options
  * are built from the bindings once per isolate, so the certificate cache stays
  * warm across requests: memory first, then the `CERT_CACHE` KV namespace. Dev
- * trust (see dev-trust.ts) applies only to requests addressed to loopback.
+ * trust (see dev-trust.ts) applies only to requests addressed to loopback, and so does the
+ * local console under /_skillflare/ (src/console/), which talks to this same fetch handler.
  */
 import type { VerifyOptions } from "../verify/verify-request.js";
 import { globalFetch } from "../verify/download-chain.js";
@@ -14,6 +15,8 @@ import { handleAlexaPost, type AlexaHandler } from "./alexa-endpoint.js";
 import { devTrustVerifyOptions, isLoopbackRequest, parseDevTrust } from "./dev-trust.js";
 import { HttpError } from "./http-error.js";
 import { consoleLogger, type Logger } from "./log.js";
+import { handleConsoleRequest, isConsolePath } from "../console/route.js";
+import { readD1Attributes, type PersistentReader } from "../console/persistent-view.js";
 import { handlerForSkill, type WorkerSkill } from "./skill-handler.js";
 
 /** Bindings the runtime reads; a skill's own Env may carry more. */
@@ -23,6 +26,10 @@ export interface AlexaWorkerEnv {
   readonly SKILL_IDS?: string;
   /** Local-only dev CA trust from `.dev.vars`; honoured for loopback requests only. */
   readonly SKILLFLARE_DEV_TRUST?: string;
+  /** Local-only dev signing kit for the console at /_skillflare/ (`.dev.vars`); loopback only. */
+  readonly SKILLFLARE_DEV_KIT?: string;
+  /** Local-only interaction models by locale for the console (`.dev.vars`). */
+  readonly SKILLFLARE_DEV_MODELS?: string;
 }
 
 /** Any other route: return a Response to answer, or null to pass. */
@@ -48,6 +55,12 @@ export interface AlexaWorkerSettings<E extends AlexaWorkerEnv> {
   readonly verifyOptions?: (env: E) => VerifyOptions;
   readonly routes?: readonly Route<E>[];
   readonly logger?: Logger;
+  /**
+   * The local console at /_skillflare/ (loopback requests with SKILLFLARE_DEV_KIT only; see
+   * docs/console.md). `false` turns it off; `persistentAttributes` reads a user's stored
+   * attributes for its side panel (default: the `DB` binding's D1 table).
+   */
+  readonly console?: false | { readonly persistentAttributes?: PersistentReader<E> };
 }
 
 const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -72,33 +85,40 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
   const verifyOptionsFor = (env: E, request: Request): VerifyOptions =>
     (isLoopbackRequest(request) ? devOptionsFor(env) : null) ?? productionOptionsFor(env);
 
-  return {
-    async fetch(request, env, executionContext) {
-      try {
-        const url = new URL(request.url);
-        if (url.pathname === path) {
-          if (request.method !== "POST") {
-            throw new HttpError(405, "method_not_allowed", `${request.method} ${path}`, { allow: "POST" });
-          }
-          return await handleAlexaPost(request, { env, executionContext }, {
-            handler,
-            maxBodyBytes,
-            verifyOptions: verifyOptionsFor(env, request),
-            logger,
-          });
-        }
-        for (const route of options.routes ?? []) {
-          const response = await route(request, env, executionContext);
-          if (response !== null) return response;
-        }
-        throw new HttpError(404, "not_found", `${request.method} ${url.pathname}`);
-      } catch (error) {
-        const httpError = HttpError.from(error);
-        if (httpError.status >= 500) logger.log("error", httpError.code, { detail: httpError.logDetail });
-        return httpError.toResponse();
+  const consoleOptions = options.console;
+  const fetchHandler = async (request: Request, env: E, executionContext: ExecutionContext): Promise<Response> => {
+    try {
+      const url = new URL(request.url);
+      if (consoleOptions !== false && isConsolePath(url.pathname)) {
+        return await handleConsoleRequest(request, env, {
+          selfFetch: (inner) => fetchHandler(inner, env, executionContext),
+          skillPath: path,
+          readPersistent: consoleOptions?.persistentAttributes ?? readD1Attributes,
+        });
       }
-    },
+      if (url.pathname === path) {
+        if (request.method !== "POST") {
+          throw new HttpError(405, "method_not_allowed", `${request.method} ${path}`, { allow: "POST" });
+        }
+        return await handleAlexaPost(request, { env, executionContext }, {
+          handler,
+          maxBodyBytes,
+          verifyOptions: verifyOptionsFor(env, request),
+          logger,
+        });
+      }
+      for (const route of options.routes ?? []) {
+        const response = await route(request, env, executionContext);
+        if (response !== null) return response;
+      }
+      throw new HttpError(404, "not_found", `${request.method} ${url.pathname}`);
+    } catch (error) {
+      const httpError = HttpError.from(error);
+      if (httpError.status >= 500) logger.log("error", httpError.code, { detail: httpError.logDetail });
+      return httpError.toResponse();
+    }
   };
+  return { fetch: fetchHandler };
 }
 
 /** Skill ids from `SKILL_IDS` and the KV-backed cert cache, when bound. */

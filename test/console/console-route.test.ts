@@ -1,0 +1,131 @@
+/**
+ * The local console through the real Worker (src/worker.ts, real D1, R2 and KV in workerd):
+ * a 404 identical to any unknown path for every non-loopback host and for any Worker without
+ * SKILLFLARE_DEV_KIT (production); on loopback with the kit, the page, its same-origin assets
+ * and the turn API, whose turns are dev-signed requests through the Worker's own verification.
+ */
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import { exports } from "cloudflare:workers";
+import { describe, expect, inject, it } from "vitest";
+import model from "../../skill-package/interactionModels/custom/en-US.json";
+import { DEV_USER_ID } from "../../src/devkit/index.js";
+import worker from "../../src/worker.js";
+
+const CONSOLE_PATHS = ["/_skillflare", "/_skillflare/", "/_skillflare/console.js", "/_skillflare/console.css", "/_skillflare/api/turn", "/_skillflare/nope"];
+const devEnv = { ...env, SKILLFLARE_DEV_KIT: JSON.stringify(inject("devKit")), SKILLFLARE_DEV_MODELS: JSON.stringify({ "en-US": model }) };
+
+async function call(url: string, init?: RequestInit, bindings: object = devEnv): Promise<Response> {
+  const context = createExecutionContext();
+  const response = await worker.fetch!(new Request(url, init) as Request<unknown, IncomingRequestCfProperties>, bindings as Env, context);
+  await waitOnExecutionContext(context);
+  return response;
+}
+
+const turn = (body: unknown) =>
+  call("http://localhost:8787/_skillflare/api/turn", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+describe("the console is invisible outside local development", () => {
+  const unknownPathBody = async (host: string) => (await call(`https://${host}/no-such-path`)).text();
+
+  for (const host of ["skill.example.com", "localhost.example.com", "127.0.0.2", "10.0.0.1:8787"]) {
+    it(`is the ordinary 404 for ${host}, even with the dev kit configured`, async () => {
+      for (const path of CONSOLE_PATHS) {
+        for (const method of ["GET", "POST"]) {
+          const response = await call(`https://${host}${path}`, { method, ...(method === "POST" ? { body: "{}" } : {}) });
+          expect(response.status, `${method} ${path}`).toBe(404);
+          expect(await response.text()).toBe(await unknownPathBody(host));
+        }
+      }
+    });
+  }
+
+  it("is a 404 on loopback when no dev kit is configured (the production Worker's bindings)", async () => {
+    for (const path of CONSOLE_PATHS) {
+      const response = await exports.default.fetch(`http://localhost:8787${path}`);
+      expect(response.status, path).toBe(404);
+    }
+    const empty = await call("http://127.0.0.1:8787/_skillflare/", undefined, { ...env, SKILLFLARE_DEV_KIT: " " });
+    expect(empty.status).toBe(404);
+  });
+
+  it("is a 404 when the Worker turns it off with console: false", async () => {
+    const { createAlexaWorker } = await import("../../src/http/create-alexa-worker.js");
+    const off = createAlexaWorker({ handler: () => ({ version: "1.0", response: {} }), console: false });
+    const response = await off.fetch!(new Request("http://localhost/_skillflare/") as Request<unknown, IncomingRequestCfProperties>, devEnv as Env, createExecutionContext());
+    expect(response.status).toBe(404);
+  });
+});
+
+describe("the console on loopback with the dev kit", () => {
+  it("serves the page with a labelled Utterance field, a live transcript and same-origin assets only", async () => {
+    const response = await call("http://localhost:8787/_skillflare/");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");
+    const html = await response.text();
+    expect(html).toContain('<label for="utterance">Utterance</label>');
+    expect(html).toContain('id="transcript" aria-live="polite"');
+    expect(html).toContain('<option value="en-US">en-US</option>');
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    for (const [path, type] of [["console.js", "text/javascript"], ["render.js", "text/javascript"], ["console.css", "text/css"]] as const) {
+      const asset = await call(`http://localhost:8787/_skillflare/${path}`);
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get("content-type")).toContain(type);
+      expect((await asset.text()).length).toBeGreaterThan(500);
+    }
+    expect((await call("http://[::1]:8787/_skillflare")).headers.get("location")).toBe("/_skillflare/");
+  });
+
+  it("runs a launch through the Worker's verification and returns the turn, the snapshot and the attributes", async () => {
+    const response = await turn({ action: { kind: "launch" }, locale: "en-US", userId: DEV_USER_ID });
+    expect(response.status).toBe(200);
+    const body = await response.json<{
+      turn: { status: number; heard: string; resolvedTo: string; speech: string; request: { request: { type: string } }; sessionEnded: boolean };
+      state: { version: number; session?: { sessionId: string } };
+      persistent: { ok: boolean };
+    }>();
+    expect(body.turn.status).toBe(200);
+    expect(body.turn.request.request.type).toBe("LaunchRequest");
+    expect(body.turn.speech).toContain("Bedtime Stories");
+    expect(body.turn.sessionEnded).toBe(false);
+    expect(body.state.version).toBe(1);
+    expect(body.state.session?.sessionId).toMatch(/^amzn1\.echo-api\.session\./);
+    expect(body.persistent.ok).toBe(true);
+  });
+
+  it("resolves words against the model and rewrites the https stream URL to the page's origin", async () => {
+    const first = await turn({ action: { kind: "launch" }, locale: "en-US", userId: "console-test-user" });
+    const { state } = await first.json<{ state: unknown }>();
+    const response = await turn({ action: { kind: "say", words: "play the dragon" }, state, locale: "en-US", userId: "console-test-user" });
+    const body = await response.json<{ turn: { resolvedTo: string; slots: { name: string; resolved?: string }[]; player: { kind: string; url: string; offsetMs: number }[]; directives: string[] } }>();
+    expect(body.turn.resolvedTo).toBe("PlayStoryIntent");
+    expect(body.turn.slots).toEqual([{ name: "story", value: "the dragon", resolved: expect.stringContaining("(id dragons)") }]);
+    expect(body.turn.player).toEqual([{ kind: "play", url: "http://localhost:8787/audio/stories/dragons.mp3", token: "story:dragons", offsetMs: 0 }]);
+    expect(body.turn.directives).toEqual(["Play stream story:dragons from 0:00.0, replacing the queue"]);
+  });
+
+  it("answers bad input with a 400 that says what was wrong", async () => {
+    const cases: [unknown, string][] = [
+      [{ action: { kind: "dance" }, userId: "u" }, "action.kind"],
+      [{ action: { kind: "say", words: " " }, userId: "u" }, "non-empty words"],
+      [{ action: { kind: "event", event: "PlaybackStarted", offsetMs: -1 }, userId: "u" }, "offsetMs"],
+      [{ action: { kind: "launch" }, locale: "xx-XX", userId: "u" }, "no interaction model for locale xx-XX"],
+      [{ action: { kind: "launch" } }, "userId is required"],
+      [[1, 2], "JSON object"],
+    ];
+    for (const [body, message] of cases) {
+      const response = await turn(body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect((await response.json<{ message: string }>()).message).toContain(message);
+    }
+    const notJson = await call("http://localhost:8787/_skillflare/api/turn", { method: "POST", body: "{" });
+    expect(notJson.status).toBe(400);
+    expect((await call("http://localhost:8787/_skillflare/api/turn")).status).toBe(405);
+  });
+
+  it("reports a broken configuration on the page instead of crashing", async () => {
+    const response = await call("http://localhost:8787/_skillflare/", undefined, { ...env, SKILLFLARE_DEV_KIT: "{not json" });
+    expect(response.status).toBe(503);
+    expect(await response.text()).toContain("SKILLFLARE_DEV_KIT is not JSON");
+  });
+});
