@@ -28,6 +28,7 @@ export function consolePage(settings: PageSettings): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>skillflare console</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/_skillflare/console.css">
 <script type="module" src="/_skillflare/console.js"></script>
 </head>

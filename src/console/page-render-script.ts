@@ -18,10 +18,6 @@ export function pretty(value) {
   return JSON.stringify(value, null, 2);
 }
 
-function offsetMs() {
-  return Math.round((player.currentTime || 0) * 1000);
-}
-
 export function clock(ms) {
   const tenths = Math.round(ms / 100);
   const seconds = Math.floor(tenths / 10) % 60;
@@ -76,7 +72,7 @@ export function renderTurn(turn) {
   if (turn.card) addRow(list, "Card", cardNode(turn.card));
   if (turn.directives.length > 0) addRow(list, "Directives", listOf(turn.directives));
   if (turn.ssmlAudio.length > 0) addRow(list, "SSML audio", listOf(turn.ssmlAudio));
-  if (turn.response) addRow(list, "Session", turn.sessionEnded ? "ended" : "stays open");
+  if (turn.response && turn.request.session) addRow(list, "Session", turn.sessionEnded ? "ended" : "stays open");
   addRow(list, "HTTP", String(turn.status));
   item.append(list);
   if (turn.error) {

@@ -24,6 +24,10 @@ let current = null;
 let enqueued = null;
 let clips = [];
 
+function offsetMs() {
+  return Math.round((player.currentTime || 0) * 1000);
+}
+
 function showPlayerState(text) {
   byId("player-state").textContent = text;
 }

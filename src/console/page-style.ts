@@ -1,7 +1,7 @@
 /**
  * The console's style sheet: system fonts, light and dark schemes, two columns on a wide
- * window and one on a narrow one, visible focus rings for keyboard use, and a transcript
- * that scrolls on its own so the utterance field stays in view.
+ * window and one on a narrow one, visible focus rings for keyboard use, and an utterance
+ * field that sticks to the bottom of the window while the transcript grows above it.
  */
 export const PAGE_STYLE = `:root { color-scheme: light dark; --fg: #1b1b1f; --bg: #fafafa; --panel: #fff; --muted: #5b5b66; --line: #d6d6de; --accent: #0b57d0; --bad: #b3261e; --you: #eef3fd; }
 @media (prefers-color-scheme: dark) { :root { --fg: #e8e8ee; --bg: #121215; --panel: #1d1d22; --muted: #a9a9b5; --line: #3a3a44; --accent: #8ab4f8; --bad: #f2b8b5; --you: #1e2a40; } }
@@ -26,7 +26,8 @@ button:disabled { opacity: 0.6; cursor: progress; }
 .row input { flex: 1 1 12rem; width: auto; }
 .actions { margin-top: 0.5rem; }
 #busy { color: var(--muted); }
-#transcript { list-style: none; margin: 0; padding: 0; max-height: 60vh; overflow-y: auto; }
+#transcript { list-style: none; margin: 0; padding: 0; }
+#say-form { position: sticky; bottom: 0; background: var(--panel); padding: 0.25rem 0 0.5rem; border-top: 1px solid var(--line); }
 .turn { border-top: 1px solid var(--line); padding: 0.5rem 0; }
 .turn:first-child { border-top: 0; }
 .heard { margin: 0; font-weight: 600; background: var(--you); border-radius: 0.35rem; padding: 0.2rem 0.5rem; display: inline-block; }
