@@ -32,7 +32,8 @@ interface PlayerState {
 
 const playerState = (page: Page): Promise<PlayerState> =>
   page.$eval("#player", (element) => {
-    const audio = element as HTMLMediaElement;
+    // The page's <audio>; this file is type-checked without the DOM library.
+    const audio = element as unknown as { currentSrc: string; src: string; paused: boolean; currentTime: number };
     return { src: audio.currentSrc || audio.src, paused: audio.paused, currentTime: audio.currentTime };
   });
 
@@ -88,7 +89,7 @@ describe.skipIf(!hasChromium)("the local console in headless Chromium", () => {
       "/_skillflare/console.js",
       "/_skillflare/render.js",
     ]);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("utterance");
+    await expect.poll(() => page.evaluate<string | undefined>("document.activeElement?.id")).toBe("utterance");
 
     await say(page, "open bedtime stories");
     const launch = page.locator("#transcript > li").first();
@@ -128,11 +129,24 @@ describe.skipIf(!hasChromium)("the local console in headless Chromium", () => {
     await expect.poll(() => help.textContent()).toContain("AMAZON.HelpIntent");
     await expect.poll(() => help.locator("dd").allTextContents()).toContainEqual(expect.stringMatching(/story/i));
 
+    // Keyboard: from the Utterance field, Tab reaches Say, then the two session buttons.
+    await page.getByLabel("Utterance").focus();
+    const focusOrder: (string | undefined)[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      await page.keyboard.press("Tab");
+      focusOrder.push(await page.evaluate<string | undefined>("document.activeElement?.textContent"));
+    }
+    expect(focusOrder).toEqual(["Say", "Open the skill", "New session"]);
     expect(pageErrors).toEqual([]);
     await mkdir(".artifacts", { recursive: true });
     await page.screenshot({ path: ".artifacts/console.png", fullPage: true });
     const bytes = loaded.reduce((sum, entry) => sum + entry.bytes, 0);
     await writeFile(".artifacts/console-size.json", `${JSON.stringify({ firstLoadBytes: bytes, files: loaded }, null, 2)}\n`);
     console.log(`console first load: ${bytes} bytes in ${loaded.length} responses`);
+
+    // A narrow window (a phone held upright): one column, nothing wider than the window.
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: ".artifacts/console-narrow.png" });
   }, 180_000);
 });
