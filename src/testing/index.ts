@@ -24,3 +24,5 @@ export type {
   VirtualAlexaState,
 } from "./virtual-alexa/types.js";
 export type * from "./virtual-alexa/model-json.js";
+export { resolveUtterance } from "./virtual-alexa/resolve-utterance.js";
+export { InteractionModelError } from "./virtual-alexa/model.js";

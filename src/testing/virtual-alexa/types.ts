@@ -27,6 +27,8 @@ export type UtteranceResolution =
   | { readonly kind: "intent"; readonly intent: Intent; readonly matched?: string }
   /** "ask bedtime stories to play the dragon": a new session that starts with this intent. */
   | { readonly kind: "launch-with-intent"; readonly intent: Intent; readonly matched?: string }
+  /** "exit", or stop/cancel words the model has no intent for: Alexa ends the session itself. */
+  | { readonly kind: "exit" }
   /** Nothing fits and the model has no AMAZON.FallbackIntent. */
   | { readonly kind: "none" };
 
@@ -35,6 +37,8 @@ export interface ResolveOptions {
   readonly locale?: string;
   /** Skill id written into entity-resolution authorities (default the dev skill id). */
   readonly skillId?: string;
+  /** The clock AMAZON.DATE words are relative to (default now). */
+  readonly now?: Date;
 }
 
 /** The audio a Play directive started or queued, and where the device is in it. */
