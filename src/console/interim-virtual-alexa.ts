@@ -1,50 +1,12 @@
 /**
  * DEVELOPMENT STAND-IN, to be deleted when src/testing's createVirtualAlexa (branch va) lands:
  * just enough of the VirtualAlexa contract (types.ts) for the console to be built and tested
- * against: sample-utterance matching with custom slot types, a few built-in intents, the
- * session, and the AudioPlayer device state that Play/Stop directives and events change.
+ * against: va's resolveUtterance for the words, the session, and the AudioPlayer device state that Play/Stop directives and events change.
  */
-import type { Directive, RequestEnvelope, ResponseEnvelope, SessionEndedReason } from "ask-sdk-model";
-import { createRequestEnvelope, createSignedRequest, DEV_DEVICE_ID, DEV_SKILL_ID, DEV_USER_ID, newSessionId, type RequestSpec, type SlotSpec } from "../devkit/index.js";
-import type { AudioDeviceState, PlaybackButton, PlaybackEventType, Turn, TurnKind, UtteranceResolution, VirtualAlexa, VirtualAlexaOptions, VirtualAlexaState } from "../testing/index.js";
-
-const BUILT_INS: Readonly<Record<string, string>> = {
-  pause: "AMAZON.PauseIntent", resume: "AMAZON.ResumeIntent", continue: "AMAZON.ResumeIntent", help: "AMAZON.HelpIntent",
-  stop: "AMAZON.StopIntent", cancel: "AMAZON.CancelIntent", next: "AMAZON.NextIntent", previous: "AMAZON.PreviousIntent",
-  "start over": "AMAZON.StartOverIntent", repeat: "AMAZON.RepeatIntent",
-};
-const norm = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}\s']/gu, "").replace(/\s+/g, " ").trim();
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-function resolve(options: VirtualAlexaOptions, words: string): { resolution: UtteranceResolution; spec?: RequestSpec } {
-  const said = norm(words);
-  const model = options.model.interactionModel.languageModel;
-  const invocation = norm(model.invocationName ?? "");
-  if (said === `open ${invocation}` || said === invocation || said === `launch ${invocation}`) return { resolution: { kind: "launch" } };
-  const builtIn = BUILT_INS[said.replace(/^(please )?/, "")];
-  if (builtIn !== undefined) return { resolution: { kind: "intent", intent: { name: builtIn, confirmationStatus: "NONE", slots: {} } }, spec: { type: "IntentRequest", intent: builtIn } };
-  for (const intent of model.intents) {
-    for (const sample of intent.samples ?? []) {
-      const names: string[] = [];
-      const pattern = norm(sample.replace(/\{(\w+)\}/g, (_m, name: string) => { names.push(name); return ` SLOT${names.length - 1} `; }))
-        .split(" ").map((part) => (/^slot\d+$/.test(part) ? "(.+?)" : escape(part))).join(" ");
-      const match = new RegExp(`^${pattern}$`).exec(said);
-      if (match === null) continue;
-      const slots: Record<string, SlotSpec> = {};
-      names.forEach((name, index) => {
-        const value = match[index + 1] ?? "";
-        const type = intent.slots?.find((slot) => slot.name === name)?.type ?? name;
-        const found = model.types?.find((t) => t.name === type)?.values?.find((v) => [v.name.value, ...(v.name.synonyms ?? [])].some((n) => norm(n) === value));
-        slots[name] = { value, slotType: type, resolved: found === undefined ? "no-match" : { name: found.name.value, ...(found.id ? { id: found.id } : {}) } };
-      });
-      const spec: RequestSpec = { type: "IntentRequest", intent: intent.name, slots };
-      const envelope = createRequestEnvelope({ request: spec });
-      const built = envelope.request.type === "IntentRequest" ? envelope.request.intent : { name: intent.name, confirmationStatus: "NONE" as const };
-      return { resolution: { kind: "intent", intent: built, matched: sample }, spec };
-    }
-  }
-  return { resolution: { kind: "none" } };
-}
+import type { Directive, Intent, RequestEnvelope, ResponseEnvelope, SessionEndedReason } from "ask-sdk-model";
+import { createRequestEnvelope, createSignedRequest, DEV_DEVICE_ID, DEV_SKILL_ID, DEV_USER_ID, newSessionId, type RequestSpec } from "../devkit/index.js";
+import { resolveUtterance } from "../testing/index.js";
+import type { AudioDeviceState, PlaybackButton, PlaybackEventType, Turn, TurnKind, VirtualAlexa, VirtualAlexaOptions, VirtualAlexaState } from "../testing/index.js";
 
 const IDLE: AudioDeviceState = { activity: "IDLE", offsetMs: 0, queue: [], nearlyFinishedSent: false };
 
@@ -53,7 +15,7 @@ export function createVirtualAlexa(options: VirtualAlexaOptions): VirtualAlexa {
     version: 1, locale: options.locale ?? "en-US", userId: options.userId ?? DEV_USER_ID,
     deviceId: options.deviceId ?? DEV_DEVICE_ID, skillId: options.skillId ?? DEV_SKILL_ID, device: IDLE,
   };
-  async function send(kind: TurnKind, spec: RequestSpec, extra: Partial<Turn> = {}): Promise<Turn> {
+  async function send(kind: TurnKind, spec: RequestSpec, extra: Partial<Turn> = {}, intent?: Intent): Promise<Turn> {
     const inSession = spec.type === "LaunchRequest" || spec.type === "IntentRequest" || spec.type === "SessionEndedRequest";
     const session = inSession ? (state.session ?? { sessionId: newSessionId(), attributes: {}, new: true, requests: 0 }) : undefined;
     const current = state.device.current;
@@ -62,6 +24,7 @@ export function createVirtualAlexa(options: VirtualAlexaOptions): VirtualAlexa {
       session: session === undefined ? false : { new: session.new, sessionId: session.sessionId, attributes: session.attributes },
       ...(current === undefined ? {} : { audioPlayer: { token: current.token, offsetInMilliseconds: state.device.offsetMs, playerActivity: state.device.activity } }),
     });
+    if (intent !== undefined && envelope.request.type === "IntentRequest") envelope.request.intent = intent;
     if (!options.kit || !options.fetch) throw new TypeError("the stand-in needs kit and fetch");
     const response = await options.fetch(await createSignedRequest(options.kit, envelope, { url: options.url ?? "http://localhost:8787/" }));
     const text = await response.text();
@@ -96,9 +59,11 @@ export function createVirtualAlexa(options: VirtualAlexaOptions): VirtualAlexa {
   return {
     launch: () => send("launch", { type: "LaunchRequest" }),
     async say(words) {
-      const { resolution, spec } = resolve(options, words);
+      const resolution = resolveUtterance(options.model, words, { locale: state.locale, skillId: state.skillId });
       if (resolution.kind === "launch") return send("utterance", { type: "LaunchRequest" }, { said: words, resolution });
-      return send("utterance", spec ?? { type: "IntentRequest", intent: "AMAZON.FallbackIntent" }, { said: words, resolution });
+      if (resolution.kind === "exit") return send("utterance", { type: "SessionEndedRequest", reason: "USER_INITIATED" }, { said: words, resolution });
+      if (resolution.kind === "none") return send("utterance", { type: "IntentRequest", intent: "AMAZON.FallbackIntent" }, { said: words, resolution });
+      return send("utterance", { type: "IntentRequest", intent: resolution.intent.name }, { said: words, resolution }, resolution.intent);
     },
     intend: (name) => send("intent", { type: "IntentRequest", intent: name }),
     advance: async () => [],

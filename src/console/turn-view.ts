@@ -76,6 +76,8 @@ function resolutionText(resolution: UtteranceResolution): string {
       return resolution.intent.name;
     case "launch-with-intent":
       return `${resolution.intent.name} (in a new session)`;
+    case "exit":
+      return "exit (Alexa ends the session)";
     case "none":
       return "nothing in the interaction model matched";
   }
