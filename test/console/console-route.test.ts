@@ -123,6 +123,27 @@ describe("the console on loopback with the dev kit", () => {
     expect((await call("http://localhost:8787/_skillflare/api/turn")).status).toBe(405);
   });
 
+  it("shows the skill's failure in the turn where it happened, not as a failed API call", async () => {
+    const { createAlexaWorker } = await import("../../src/http/create-alexa-worker.js");
+    const failing = createAlexaWorker({
+      handler: () => {
+        throw new Error("boom in the handler");
+      },
+    });
+    const context = createExecutionContext();
+    const response = await failing.fetch!(
+      new Request("http://localhost:8787/_skillflare/api/turn", { method: "POST", body: JSON.stringify({ action: { kind: "launch" }, userId: "u" }) }) as Request<unknown, IncomingRequestCfProperties>,
+      devEnv as Env,
+      context,
+    );
+    await waitOnExecutionContext(context);
+    expect(response.status).toBe(200);
+    const body = await response.json<{ turn: { status: number; error?: string; request: { request: { type: string } } } }>();
+    expect(body.turn.status).toBe(500);
+    expect(body.turn.request.request.type).toBe("LaunchRequest");
+    expect(body.turn.error).toContain("boom in the handler");
+  });
+
   it("reports a broken configuration on the page instead of crashing", async () => {
     const response = await call("http://localhost:8787/_skillflare/", undefined, { ...env, SKILLFLARE_DEV_KIT: "{not json" });
     expect(response.status).toBe(503);
