@@ -86,7 +86,7 @@ async function call(action) {
     });
     const data = await response.json().catch(() => null);
     if (!response.ok || data === null || !data.turn) {
-      renderProblem("The console API answered HTTP " + response.status + (data && data.message ? ": " + data.message : ""));
+      renderProblem("The console API answered HTTP " + response.status + (data && (data.detail || data.message) ? ": " + (data.detail || data.message) : ""));
       return null;
     }
     engineState = data.state;

@@ -3,12 +3,12 @@
  * (same origin, no CDN, nothing for the user to build) and the JSON API. Loopback only, and
  * only where the dev signing kit is configured (`.dev.vars`): any other request, and every
  * request to a production Worker, gets exactly the Worker's ordinary 404, so the console's
- * existence is not even visible from outside. The loopback rule is dev-trust.ts's, the one
- * place that decides what local development means.
+ * existence is not even visible from outside. The loopback rule is local-development.ts's, the
+ * one place that decides what local development means.
  */
 import { DEV_USER_ID } from "../devkit/index.js";
-import { isLoopbackRequest } from "../http/dev-trust.js";
-import { HttpError } from "../http/http-error.js";
+import { isLocalDevelopmentRequest } from "../http/local-development.js";
+import { HttpError } from "../shared/http-error.js";
 import { ConsoleInputError, handleTurnCall, type TurnCall } from "./api.js";
 import { ConsoleConfigError, consoleConfigFor, hasDevKit, type ConsoleEnv } from "./dev-config.js";
 import { consolePage } from "./page-html.js";
@@ -43,13 +43,9 @@ function asset(body: string, contentType: string): Response {
   return new Response(body, { headers: { ...SECURITY_HEADERS, "content-type": contentType } });
 }
 
-function problem(status: number, error: string, message: string): Response {
-  return Response.json({ error, message }, { status, headers: SECURITY_HEADERS });
-}
-
 function onlyMethod(request: Request, method: string): void {
   if (request.method !== method && !(method === "GET" && request.method === "HEAD")) {
-    throw new HttpError(405, "method_not_allowed", `${request.method} ${new URL(request.url).pathname}`, { allow: method });
+    throw new HttpError(405, "method-not-allowed", `${request.method} ${new URL(request.url).pathname}`, { headers: { Allow: method } });
   }
 }
 
@@ -68,8 +64,9 @@ async function apiResponse<E extends ConsoleEnv>(request: Request, env: E, setti
     const config = await consoleConfigFor(env);
     return await handleTurnCall(request, { ...settings, config, env });
   } catch (error) {
-    if (error instanceof ConsoleInputError) return problem(400, "bad_request", error.message);
-    if (error instanceof ConsoleConfigError) return problem(503, "console_not_configured", error.message);
+    // The caller is the developer on loopback: the reason goes in the body (`detail`).
+    if (error instanceof ConsoleInputError) return new HttpError(400, "bad-request", error.message).toResponse({ exposeDetail: true });
+    if (error instanceof ConsoleConfigError) return new HttpError(503, "service-unavailable", error.message).toResponse({ exposeDetail: true });
     throw error;
   }
 }
@@ -77,7 +74,7 @@ async function apiResponse<E extends ConsoleEnv>(request: Request, env: E, setti
 /** Answers a request for a console path (see `isConsolePath`); a 404 unless loopback with a dev kit. */
 export async function handleConsoleRequest<E extends ConsoleEnv>(request: Request, env: E, settings: ConsoleSettings<E>): Promise<Response> {
   const { pathname } = new URL(request.url);
-  if (!isLoopbackRequest(request) || !hasDevKit(env)) throw new HttpError(404, "not_found", `${request.method} ${pathname}`);
+  if (!isLocalDevelopmentRequest(request) || !hasDevKit(env)) throw new HttpError(404, "not-found", `${request.method} ${pathname}`);
   switch (pathname) {
     case "/_skillflare":
       return new Response(null, { status: 308, headers: { location: CONSOLE_PATH } });
@@ -97,6 +94,6 @@ export async function handleConsoleRequest<E extends ConsoleEnv>(request: Reques
       onlyMethod(request, "POST");
       return apiResponse(request, env, settings);
     default:
-      throw new HttpError(404, "not_found", `${request.method} ${pathname}`);
+      throw new HttpError(404, "not-found", `${request.method} ${pathname}`);
   }
 }

@@ -5,15 +5,16 @@
  * else is 404 and a wrong method on the skill path is 405. Verification options
  * are built from the bindings once per isolate, so the certificate cache stays
  * warm across requests: memory first, then the `CERT_CACHE` KV namespace. Dev
- * trust (see dev-trust.ts) applies only to requests addressed to loopback, and so does the
+ * trust (see dev-trust.ts) applies only to local-development requests, and so does the
  * local console under /_skillflare/ (src/console/), which talks to this same fetch handler.
  */
 import type { VerifyOptions } from "../verify/verify-request.js";
-import { globalFetch } from "../verify/download-chain.js";
+import { globalFetch } from "../shared/fetch.js";
 import { createKvCertCache } from "../verify/kv-cert-cache.js";
 import { handleAlexaPost, type AlexaHandler } from "./alexa-endpoint.js";
-import { devTrustVerifyOptions, isLoopbackRequest, parseDevTrust } from "./dev-trust.js";
-import { HttpError } from "./http-error.js";
+import { devTrustVerifyOptions, parseDevTrust } from "./dev-trust.js";
+import { isLocalDevelopmentRequest } from "./local-development.js";
+import { HttpError } from "../shared/http-error.js";
 import { consoleLogger, type Logger } from "./log.js";
 import { handleConsoleRequest, isConsolePath } from "../console/route.js";
 import { readD1Attributes, type PersistentReader } from "../console/persistent-view.js";
@@ -83,7 +84,7 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
     return { ...production, ...devTrustVerifyOptions(parseDevTrust(env.SKILLFLARE_DEV_TRUST), fallbackFetch) };
   });
   const verifyOptionsFor = (env: E, request: Request): VerifyOptions =>
-    (isLoopbackRequest(request) ? devOptionsFor(env) : null) ?? productionOptionsFor(env);
+    (isLocalDevelopmentRequest(request) ? devOptionsFor(env) : null) ?? productionOptionsFor(env);
 
   const consoleOptions = options.console;
   const fetchHandler = async (request: Request, env: E, executionContext: ExecutionContext): Promise<Response> => {
@@ -98,7 +99,7 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
       }
       if (url.pathname === path) {
         if (request.method !== "POST") {
-          throw new HttpError(405, "method_not_allowed", `${request.method} ${path}`, { allow: "POST" });
+          throw new HttpError(405, "method-not-allowed", `${request.method} ${path}`, { headers: { Allow: "POST" } });
         }
         return await handleAlexaPost(request, { env, executionContext }, {
           handler,
@@ -111,10 +112,10 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
         const response = await route(request, env, executionContext);
         if (response !== null) return response;
       }
-      throw new HttpError(404, "not_found", `${request.method} ${url.pathname}`);
+      throw new HttpError(404, "not-found", `${request.method} ${url.pathname}`);
     } catch (error) {
       const httpError = HttpError.from(error);
-      if (httpError.status >= 500) logger.log("error", httpError.code, { detail: httpError.logDetail });
+      if (httpError.status >= 500) logger.log("error", "request_failed", { code: httpError.code, status: httpError.status, detail: httpError.logDetail });
       return httpError.toResponse();
     }
   };

@@ -116,7 +116,7 @@ describe("the console on loopback with the dev kit", () => {
     for (const [body, message] of cases) {
       const response = await turn(body);
       expect(response.status, JSON.stringify(body)).toBe(400);
-      expect((await response.json<{ message: string }>()).message).toContain(message);
+      expect((await response.json<{ detail: string }>()).detail).toContain(message);
     }
     const notJson = await call("http://localhost:8787/_skillflare/api/turn", { method: "POST", body: "{" });
     expect(notJson.status).toBe(400);
