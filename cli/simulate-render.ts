@@ -1,40 +1,14 @@
 /**
  * Turns a skill's response envelope into the few lines a person wants to read after
  * `npm run simulate`: what Alexa would say (SSML reduced to text, `<audio>` shown as
- * `[audio <url>]`), the reprompt, the card, each directive on one line (for example
+ * `[audio <url>]`, shared with the virtual Alexa in src/testing/), the reprompt, the card, each directive on one line (for example
  * `AudioPlayer.Play REPLACE_ALL https://localhost:8787/audio/stories/dragons.mp3
  * token=story:dragons offset=0`), and what happens to the session. Pure; no Node imports.
  */
 import type { Directive, ResponseEnvelope, ui } from "ask-sdk-model";
+import { outputSpeechText, ssmlToText } from "../src/testing/virtual-alexa/speech-text.js";
 
-const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (whole, name: string) => {
-    const lower = name.toLowerCase();
-    if (lower.startsWith("#x")) return String.fromCodePoint(Number.parseInt(lower.slice(2), 16));
-    if (lower.startsWith("#")) return String.fromCodePoint(Number.parseInt(lower.slice(1), 10));
-    return ENTITIES[lower] ?? whole;
-  });
-}
-
-/** SSML as readable text: tags dropped, `<audio>` and `<break>` made visible, entities decoded. */
-export function ssmlToText(ssml: string): string {
-  return decodeEntities(
-    ssml
-      .replace(/<audio\b[^>]*\bsrc\s*=\s*(["'])(.*?)\1[^>]*>/gi, (_m, _q, src: string) => ` [audio ${src}] `)
-      .replace(/<break\b[^>]*>/gi, " ")
-      .replace(/<\/?(p|s)\b[^>]*>/gi, " ")
-      .replace(/<[^>]+>/g, ""),
-  )
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-export function outputSpeechText(speech: ui.OutputSpeech | undefined): string | undefined {
-  if (speech === undefined) return undefined;
-  return speech.type === "SSML" ? ssmlToText(speech.ssml) : speech.text;
-}
+export { outputSpeechText, ssmlToText };
 
 function cardText(card: ui.Card): string {
   switch (card.type) {

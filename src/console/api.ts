@@ -1,17 +1,18 @@
 /**
- * `POST /_skillflare/api/turn`: one console action in, one turn out. The page sends the
- * action, the locale and user it wants, and the engine snapshot it got last time (the
+ * `POST /_skillflare/api/turn`: one console action in, the turns it caused out. The page sends
+ * the action, the locale and user it wants, where its audio element is, and the engine
+ * snapshot it got last time (the
  * console keeps no server-side state, so a restarted `wrangler dev` loses nothing but the
- * open session's clock); the answer is the turn's view, the new snapshot, and the session
- * and persistent attributes after the turn. Bad input is a 400 with a message saying what was
+ * open session's clock); the answer is the turns' views, the device's player state, the new
+ * snapshot, and the session and persistent attributes after the turn. Bad input is a 400 with a message saying what was
  * wrong (the caller is the developer on loopback); a failing skill is a turn with an error.
  */
 import type { PlaybackButton, PlaybackEventType, VirtualAlexaState } from "../testing/index.js";
 import { readBodyWithCap } from "../http/read-body.js";
 import type { ConsoleConfig } from "./dev-config.js";
-import { runConsoleAction, type ConsoleAction } from "./engine.js";
+import { runConsoleAction, type ConsoleAction, type PlayerPosition } from "./engine.js";
 import { persistentView, type PersistentReader } from "./persistent-view.js";
-import { turnView } from "./turn-view.js";
+import { deviceView, turnView } from "./turn-view.js";
 
 const MAX_API_BODY_BYTES = 256 * 1024;
 const MAX_WORDS_LENGTH = 500;
@@ -41,6 +42,7 @@ export function parseAction(value: unknown): ConsoleAction {
   switch (action?.["kind"]) {
     case "launch":
     case "end":
+    case "tick":
       return { kind: action["kind"] };
     case "say": {
       const words = action["words"];
@@ -63,8 +65,24 @@ export function parseAction(value: unknown): ConsoleAction {
       return { kind: "press", button };
     }
     default:
-      throw new ConsoleInputError("action.kind must be launch, say, event, press or end");
+      throw new ConsoleInputError("action.kind must be launch, say, tick, event, press or end");
   }
+}
+
+const isOffset = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value) && value >= 0;
+
+/** Where the page's audio element is, if it sent that. */
+export function parsePlayer(value: unknown): PlayerPosition | undefined {
+  if (value === undefined || value === null) return undefined;
+  const player = record(value);
+  const token = player?.["token"];
+  const positionMs = player?.["positionMs"];
+  const durationMs = player?.["durationMs"];
+  if (typeof token !== "string" || !isOffset(positionMs) || (durationMs !== undefined && !isOffset(durationMs))) {
+    throw new ConsoleInputError("player must be { token, positionMs, durationMs? } with non-negative numbers");
+  }
+  const position = { token, positionMs: Math.round(positionMs) };
+  return durationMs === undefined ? position : { ...position, durationMs: Math.round(durationMs) };
 }
 
 function stringField(body: Record<string, unknown>, name: string, fallback: string): string {
@@ -105,6 +123,7 @@ export async function handleTurnCall<E>(request: Request, call: TurnCall<E>): Pr
   if (userId === "") throw new ConsoleInputError("userId is required");
   const origin = new URL(request.url).origin;
   const state = stateFor(body["state"], locale, userId);
+  const player = parsePlayer(body["player"]);
   const result = await runConsoleAction(
     {
       model,
@@ -114,11 +133,14 @@ export async function handleTurnCall<E>(request: Request, call: TurnCall<E>): Pr
       locale,
       userId,
       ...(state === undefined ? {} : { state }),
+      ...(player === undefined ? {} : { player }),
     },
     action,
   );
   return Response.json({
-    turn: turnView(result.turn, origin),
+    turns: result.turns.map((turn) => turnView(turn, origin)),
+    ...(result.notUnderstood === undefined ? {} : { notUnderstood: result.notUnderstood }),
+    device: deviceView(result.state.device, origin),
     state: result.state,
     session: result.state.session === undefined ? null : result.state.session.attributes,
     persistent: await persistentView(call.readPersistent, call.env, userId),

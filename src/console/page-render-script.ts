@@ -54,7 +54,7 @@ function cardNode(card) {
 
 function slotText(slot) {
   let text = slot.name + " = " + (slot.value === undefined ? "(empty)" : '"' + slot.value + '"');
-  if (slot.resolved) text += " -> " + slot.resolved;
+  if (slot.resolved) text += " → " + slot.resolved;
   return text;
 }
 
@@ -73,7 +73,7 @@ export function renderTurn(turn) {
   if (turn.directives.length > 0) addRow(list, "Directives", listOf(turn.directives));
   if (turn.ssmlAudio.length > 0) addRow(list, "SSML audio", listOf(turn.ssmlAudio));
   if (turn.response && turn.request.session) addRow(list, "Session", turn.sessionEnded ? "ended" : "stays open");
-  addRow(list, "HTTP", String(turn.status));
+  addRow(list, "HTTP", turn.sent ? String(turn.status) : "not sent: Alexa answered without asking the skill");
   item.append(list);
   if (turn.error) {
     const error = element("p", "error", "Error: " + turn.error);

@@ -1,11 +1,12 @@
 /**
  * The console page's script, served as /_skillflare/console.js (plain modern JavaScript, an
  * ES module, no build step, no dependency). It posts each action to the console API with the
- * engine snapshot it holds, has render.js draw the turn, drives the <audio> element from the
- * turn's player commands (play from the offset, queue, stop) and reports what the element
- * really does as the device's playback events: started, nearly finished, finished, stopped,
- * failed; the element's own pause and play buttons are the device's buttons. Requests go out
- * one at a time, in order, so the snapshot is never forked.
+ * engine snapshot it holds and where its <audio> element is, has render.js draw each turn, and
+ * makes the element follow the engine's device (play the current stream from its offset, or
+ * stop). As the element plays it lets device time pass (a "tick" every 2 s and at the end), so
+ * the engine sends PlaybackNearlyFinished, PlaybackFinished and PlaybackStopped at the offsets
+ * really heard; a media error is PlaybackFailed; the element's own pause and play buttons are
+ * the device's buttons. Requests go out one at a time, in order: the snapshot never forks.
  */
 export const PAGE_SCRIPT = String.raw`"use strict";
 import { clock, element, pretty, renderAttributes, renderProblem, renderTurn } from "./render.js";
@@ -20,8 +21,10 @@ const userField = byId("user");
 
 let engineState = null;
 let queue = Promise.resolve();
+// The stream the element plays: { token, stopped }; the engine's device decides what plays.
 let current = null;
-let enqueued = null;
+let ticking = false;
+let lastTickMs = 0;
 let clips = [];
 
 function offsetMs() {
@@ -32,31 +35,37 @@ function showPlayerState(text) {
   byId("player-state").textContent = text;
 }
 
-function startStream(command) {
-  current = { token: command.token, startedSent: false, nearlySent: false, stopped: false };
-  player.src = command.url;
-  player.currentTime = command.offsetMs / 1000;
-  showPlayerState("Loading " + command.token + " at " + clock(command.offsetMs));
+/** Where the element is in the device's stream, so the engine's clock follows what was heard. */
+function playerPosition() {
+  if (current === null || current.stopped || !player.src) return undefined;
+  const position = { token: current.token, positionMs: offsetMs() };
+  if (Number.isFinite(player.duration)) position.durationMs = Math.round(player.duration * 1000);
+  return position;
+}
+
+function startStream(device) {
+  current = { token: device.token, stopped: false };
+  lastTickMs = device.offsetMs;
+  player.src = device.url;
+  player.currentTime = device.offsetMs / 1000;
+  showPlayerState("Loading " + device.token + " at " + clock(device.offsetMs));
   player.play().catch((error) => showPlayerState("The browser did not start playback: " + error.message));
 }
 
-function stopStream() {
+function stopStream(activity) {
   if (current === null || current.stopped) return;
   current.stopped = true;
   if (!player.paused) player.pause();
-  showPlayerState("Stopped " + current.token + " at " + clock(offsetMs()));
-  if (current.startedSent) send({ kind: "event", event: "PlaybackStopped", offsetMs: offsetMs() });
+  showPlayerState(activity + ": " + current.token + " at " + clock(offsetMs()));
 }
 
-function applyPlayer(commands) {
-  for (const command of commands) {
-    if (command.kind === "play") startStream(command);
-    else if (command.kind === "enqueue") enqueued = command;
-    else if (command.kind === "clear-queue") enqueued = null;
-    else if (command.kind === "stop") {
-      enqueued = null;
-      stopStream();
-    }
+/** Makes the element do what the device does: play the current stream from its offset, or not. */
+function followDevice(device, turns) {
+  const replaced = turns.some((turn) => turn.player.some((command) => command.kind === "play"));
+  if (device.activity === "PLAYING" && device.url) {
+    if (replaced || current === null || current.stopped || current.token !== device.token) startStream(device);
+  } else {
+    stopStream(device.activity === "FINISHED" ? "Finished" : "Stopped");
   }
 }
 
@@ -69,31 +78,31 @@ function playNextClip() {
 
 function queueClips(urls) {
   if (urls.length === 0) return;
-  const list = byId("clips");
-  list.replaceChildren(...urls.map((url) => element("li", "", url)));
-  clips = urls.slice();
-  playNextClip();
+  byId("clips").replaceChildren(...urls.map((url) => element("li", "", url)));
+  clips = clips.concat(urls);
+  if (clipPlayer.paused) playNextClip();
 }
 
 async function call(action) {
   const busy = byId("busy");
-  busy.textContent = "Waiting for the skill...";
+  if (action.kind !== "tick") busy.textContent = "Waiting for the skill...";
   try {
-    const response = await fetch("/_skillflare/api/turn", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ action, state: engineState, locale: localeField.value, userId: userField.value.trim() }),
-    });
+    const body = { action, state: engineState, player: playerPosition(), locale: localeField.value, userId: userField.value.trim() };
+    const response = await fetch("/_skillflare/api/turn", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     const data = await response.json().catch(() => null);
-    if (!response.ok || data === null || !data.turn) {
-      renderProblem("The console API answered HTTP " + response.status + (data && (data.detail || data.message) ? ": " + (data.detail || data.message) : ""));
+    if (!response.ok || data === null || !Array.isArray(data.turns)) {
+      const why = data && (data.detail || data.message) ? ": " + (data.detail || data.message) : "";
+      renderProblem("The console API answered HTTP " + response.status + why);
       return null;
     }
     engineState = data.state;
-    renderTurn(data.turn);
-    renderAttributes(data);
-    applyPlayer(data.turn.player);
-    queueClips(data.turn.ssmlAudio);
+    if (data.notUnderstood) renderProblem('Alexa did not understand "' + action.words + '": ' + data.notUnderstood);
+    for (const turn of data.turns) {
+      renderTurn(turn);
+      queueClips(turn.ssmlAudio);
+    }
+    if (data.turns.length > 0 || action.kind !== "tick") renderAttributes(data);
+    followDevice(data.device, data.turns);
     return data;
   } catch (error) {
     renderProblem("The console could not reach the Worker: " + error.message);
@@ -107,6 +116,13 @@ function send(action) {
   const job = queue.then(() => call(action));
   queue = job.catch(() => null);
   return job;
+}
+
+function tick() {
+  if (ticking) return;
+  ticking = true;
+  lastTickMs = offsetMs();
+  send({ kind: "tick" }).finally(() => (ticking = false));
 }
 
 function sessionOpen() {
@@ -141,30 +157,17 @@ localeField.addEventListener("change", resetForNewUserOrLocale);
 userField.addEventListener("change", resetForNewUserOrLocale);
 
 player.addEventListener("playing", () => {
-  if (current === null || current.stopped) return;
-  showPlayerState("Playing " + current.token + " from " + clock(offsetMs()));
-  if (current.startedSent) return;
-  current.startedSent = true;
-  send({ kind: "event", event: "PlaybackStarted", offsetMs: offsetMs() });
+  if (current !== null && !current.stopped) showPlayerState("Playing " + current.token + " from " + clock(offsetMs()));
 });
+// Device time passes as the element plays: every 2 s of playback, and at the end.
 player.addEventListener("timeupdate", () => {
-  if (current === null || current.stopped || current.nearlySent || !Number.isFinite(player.duration)) return;
-  const left = player.duration - player.currentTime;
-  if (left > Math.min(10, player.duration / 2)) return;
-  current.nearlySent = true;
-  send({ kind: "event", event: "PlaybackNearlyFinished", offsetMs: offsetMs() });
+  if (current === null || current.stopped || player.paused) return;
+  if (Math.abs(offsetMs() - lastTickMs) >= 2000) tick();
 });
 player.addEventListener("ended", () => {
-  if (current === null || current.stopped) return;
-  current.stopped = true;
-  showPlayerState("Finished " + current.token);
-  send({ kind: "event", event: "PlaybackFinished", offsetMs: offsetMs() }).then(() => {
-    if (enqueued === null) return;
-    const next = enqueued;
-    enqueued = null;
-    startStream(next);
-  });
+  if (current !== null && !current.stopped) send({ kind: "tick" });
 });
+// The element's own buttons are the device's buttons; the skill decides what happens.
 player.addEventListener("pause", () => {
   if (current === null || current.stopped || player.ended) return;
   send({ kind: "press", button: "pause" });
@@ -176,9 +179,9 @@ player.addEventListener("play", () => {
 });
 player.addEventListener("error", () => {
   if (current === null || current.stopped) return;
-  current.stopped = true;
-  showPlayerState("The stream failed to play: " + (player.error ? player.error.message || "code " + player.error.code : "unknown error"));
-  send({ kind: "event", event: "PlaybackFailed", offsetMs: offsetMs() });
+  const position = offsetMs();
+  stopStream("Failed");
+  send({ kind: "event", event: "PlaybackFailed", offsetMs: position });
 });
 clipPlayer.addEventListener("ended", playNextClip);
 

@@ -7,7 +7,7 @@
  * https (all Alexa fetches) but `wrangler dev` serves plain http on loopback. Pure.
  */
 import type { Directive, Intent, RequestEnvelope, ResponseEnvelope } from "ask-sdk-model";
-import type { Turn, UtteranceResolution } from "../testing/index.js";
+import type { AudioDeviceState, Turn, UtteranceResolution } from "../testing/index.js";
 import { directiveInWords, formatOffset } from "./directive-words.js";
 
 export interface SlotView {
@@ -24,6 +24,23 @@ export type PlayerCommand =
   | { readonly kind: "stop" }
   | { readonly kind: "clear-queue" };
 
+/** What the page's audio element must be doing after the call: the device's player. */
+export interface DeviceView {
+  readonly activity: AudioDeviceState["activity"];
+  readonly token?: string;
+  readonly url?: string;
+  readonly offsetMs: number;
+}
+
+export function deviceView(device: AudioDeviceState, consoleOrigin: string): DeviceView {
+  const current = device.current;
+  return {
+    activity: device.activity,
+    offsetMs: Math.round(device.offsetMs),
+    ...(current === undefined ? {} : { token: current.token, url: playableUrl(current.url, consoleOrigin) }),
+  };
+}
+
 export interface TurnView {
   readonly kind: Turn["kind"];
   /** e.g. `You said "play the dragon"`, `Launch`, `AudioPlayer.PlaybackStarted at 0:00.0`. */
@@ -32,6 +49,8 @@ export interface TurnView {
   readonly resolvedTo?: string;
   readonly slots: readonly SlotView[];
   readonly status: number;
+  /** False when Alexa answered without asking the skill (its own dialog prompt, "exit" outside a session). */
+  readonly sent: boolean;
   readonly error?: string;
   readonly speech?: string;
   readonly reprompt?: string;
@@ -115,6 +134,7 @@ export function turnView(turn: Turn, consoleOrigin: string): TurnView {
     ...(resolvedTo === undefined ? {} : { resolvedTo }),
     slots: slotViews(requestIntent ?? intent ?? { name: "", confirmationStatus: "NONE" }),
     status: turn.status,
+    sent: turn.sent,
     ...(turn.error === undefined ? {} : { error: turn.error }),
     ...(turn.speech === undefined ? {} : { speech: turn.speech }),
     ...(turn.reprompt === undefined ? {} : { reprompt: turn.reprompt }),

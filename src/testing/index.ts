@@ -26,3 +26,5 @@ export type {
 export type * from "./virtual-alexa/model-json.js";
 export { resolveUtterance } from "./virtual-alexa/resolve-utterance.js";
 export { InteractionModelError } from "./virtual-alexa/model.js";
+export { createVirtualAlexa, DEFAULT_VIRTUAL_ALEXA_URL, UtteranceNotUnderstoodError } from "./virtual-alexa/virtual-alexa.js";
+export { ssmlToText, outputSpeechText, ssmlAudioSources } from "./virtual-alexa/speech-text.js";

@@ -21,6 +21,24 @@ async function call(url: string, init?: RequestInit, bindings: object = devEnv):
   return response;
 }
 
+interface TurnAnswer {
+  readonly turns: readonly {
+    heard: string;
+    status: number;
+    sent: boolean;
+    resolvedTo?: string;
+    speech?: string;
+    sessionEnded: boolean;
+    slots: unknown[];
+    player: unknown[];
+    directives: string[];
+    request: { request: { type: string } };
+  }[];
+  readonly device: { activity: string; offsetMs: number; token?: string; url?: string };
+  readonly state: { version: number; session?: { sessionId: string } };
+  readonly persistent: { ok: boolean; attributes?: unknown };
+}
+
 const turn = (body: unknown) =>
   call("http://localhost:8787/_skillflare/api/turn", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
@@ -79,29 +97,41 @@ describe("the console on loopback with the dev kit", () => {
   it("runs a launch through the Worker's verification and returns the turn, the snapshot and the attributes", async () => {
     const response = await turn({ action: { kind: "launch" }, locale: "en-US", userId: DEV_USER_ID });
     expect(response.status).toBe(200);
-    const body = await response.json<{
-      turn: { status: number; heard: string; resolvedTo: string; speech: string; request: { request: { type: string } }; sessionEnded: boolean };
-      state: { version: number; session?: { sessionId: string } };
-      persistent: { ok: boolean };
-    }>();
-    expect(body.turn.status).toBe(200);
-    expect(body.turn.request.request.type).toBe("LaunchRequest");
-    expect(body.turn.speech).toContain("Bedtime Stories");
-    expect(body.turn.sessionEnded).toBe(false);
+    const body = await response.json<TurnAnswer>();
+    expect(body.turns.map((view) => [view.request.request.type, view.status, view.sent])).toEqual([["LaunchRequest", 200, true]]);
+    expect(body.turns[0]?.speech).toContain("Bedtime Stories");
+    expect(body.turns[0]?.sessionEnded).toBe(false);
     expect(body.state.version).toBe(1);
     expect(body.state.session?.sessionId).toMatch(/^amzn1\.echo-api\.session\./);
+    expect(body.device).toEqual({ activity: "IDLE", offsetMs: 0 });
     expect(body.persistent.ok).toBe(true);
   });
 
-  it("resolves words against the model and rewrites the https stream URL to the page's origin", async () => {
-    const first = await turn({ action: { kind: "launch" }, locale: "en-US", userId: "console-test-user" });
-    const { state } = await first.json<{ state: unknown }>();
-    const response = await turn({ action: { kind: "say", words: "play the dragon" }, state, locale: "en-US", userId: "console-test-user" });
-    const body = await response.json<{ turn: { resolvedTo: string; slots: { name: string; resolved?: string }[]; player: { kind: string; url: string; offsetMs: number }[]; directives: string[] } }>();
-    expect(body.turn.resolvedTo).toBe("PlayStoryIntent");
-    expect(body.turn.slots).toEqual([{ name: "story", value: "the dragon", resolved: expect.stringContaining("(id dragons)") }]);
-    expect(body.turn.player).toEqual([{ kind: "play", url: "http://localhost:8787/audio/stories/dragons.mp3", token: "story:dragons", offsetMs: 0 }]);
-    expect(body.turn.directives).toEqual(["Play stream story:dragons from 0:00.0, replacing the queue"]);
+  it("plays a story, lets device time follow the page's element, and pauses at the offset heard", async () => {
+    const user = "console-test-user";
+    const post = async (action: unknown, state: unknown, player?: unknown) =>
+      (await turn({ action, state, locale: "en-US", userId: user, ...(player === undefined ? {} : { player }) })).json<TurnAnswer>();
+    const launched = await post({ kind: "launch" }, undefined);
+    const play = await post({ kind: "say", words: "play the dragon" }, launched.state);
+    expect(play.turns.map((view) => view.heard)).toEqual(['You said "play the dragon"', "AudioPlayer.PlaybackStarted at 0:00.0"]);
+    const [asked] = play.turns;
+    expect(asked?.resolvedTo).toBe("PlayStoryIntent");
+    expect(asked?.slots).toEqual([{ name: "story", value: "the dragon", resolved: expect.stringContaining("(id dragons)") }]);
+    expect(asked?.player).toEqual([{ kind: "play", url: "http://localhost:8787/audio/stories/dragons.mp3", token: "story:dragons", offsetMs: 0 }]);
+    expect(asked?.directives).toEqual(["Play stream story:dragons from 0:00.0, replacing the queue"]);
+    expect(play.device).toEqual({ activity: "PLAYING", token: "story:dragons", url: "http://localhost:8787/audio/stories/dragons.mp3", offsetMs: 0 });
+
+    const element = { token: "story:dragons", durationMs: 22_512 };
+    const ticked = await post({ kind: "tick" }, play.state, { ...element, positionMs: 5_000 });
+    expect(ticked.turns).toEqual([]);
+    expect(ticked.device.offsetMs).toBe(5_000);
+    const nearly = await post({ kind: "tick" }, ticked.state, { ...element, positionMs: 13_000 });
+    expect(nearly.turns.map((view) => view.heard)).toEqual(["AudioPlayer.PlaybackNearlyFinished at 0:12.5"]);
+
+    const paused = await post({ kind: "say", words: "pause" }, nearly.state, { ...element, positionMs: 14_200 });
+    expect(paused.turns.map((view) => view.heard)).toEqual(['You said "pause"', "AudioPlayer.PlaybackStopped at 0:14.2"]);
+    expect(paused.device).toMatchObject({ activity: "STOPPED", offsetMs: 14_200 });
+    expect(paused.persistent).toMatchObject({ ok: true, attributes: { playback: { storyId: "dragons", offsetInMilliseconds: 14_200 } } });
   });
 
   it("answers bad input with a 400 that says what was wrong", async () => {
@@ -138,10 +168,11 @@ describe("the console on loopback with the dev kit", () => {
     );
     await waitOnExecutionContext(context);
     expect(response.status).toBe(200);
-    const body = await response.json<{ turn: { status: number; error?: string; request: { request: { type: string } } } }>();
-    expect(body.turn.status).toBe(500);
-    expect(body.turn.request.request.type).toBe("LaunchRequest");
-    expect(body.turn.error).toContain("boom in the handler");
+    const body = await response.json<{ turns: { status: number; error?: string; request: { request: { type: string } } }[] }>();
+    expect(body.turns).toHaveLength(1);
+    expect(body.turns[0]?.status).toBe(500);
+    expect(body.turns[0]?.request.request.type).toBe("LaunchRequest");
+    expect(body.turns[0]?.error).toContain("boom in the handler");
   });
 
   it("reports a broken configuration on the page instead of crashing", async () => {

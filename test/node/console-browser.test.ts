@@ -2,7 +2,7 @@
 // the example Worker served by `wrangler dev` with seeded local R2 and D1 (helpers/local-worker):
 // open the skill, ask for a story and hear it start (the <audio> element's source, playing,
 // time advancing), pause (the device reports PlaybackStopped at the element's position),
-// resume at that offset, ask for help. Keeps .artifacts/console.png and the first-load size
+// resume at that offset, ask for help; then the keyboard focus order and a 360 px window. Keeps .artifacts/console.png and the first-load size
 // in .artifacts/console-size.json. Skips, saying why, only where /usr/bin/chromium is absent.
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -129,6 +129,13 @@ describe.skipIf(!hasChromium)("the local console in headless Chromium", () => {
     await expect.poll(() => help.textContent()).toContain("AMAZON.HelpIntent");
     await expect.poll(() => help.locator("dd").allTextContents()).toContainEqual(expect.stringMatching(/story/i));
 
+    expect(pageErrors).toEqual([]);
+    await mkdir(".artifacts", { recursive: true });
+    await page.screenshot({ path: ".artifacts/console.png", fullPage: true });
+    const bytes = loaded.reduce((sum, entry) => sum + entry.bytes, 0);
+    await writeFile(".artifacts/console-size.json", `${JSON.stringify({ firstLoadBytes: bytes, files: loaded }, null, 2)}\n`);
+    console.log(`console first load: ${bytes} bytes in ${loaded.length} responses`);
+
     // Keyboard: from the Utterance field, Tab reaches Say, then the two session buttons.
     await page.getByLabel("Utterance").focus();
     const focusOrder: (string | undefined)[] = [];
@@ -137,13 +144,6 @@ describe.skipIf(!hasChromium)("the local console in headless Chromium", () => {
       focusOrder.push(await page.evaluate<string | undefined>("document.activeElement?.textContent"));
     }
     expect(focusOrder).toEqual(["Say", "Open the skill", "New session"]);
-    expect(pageErrors).toEqual([]);
-    await mkdir(".artifacts", { recursive: true });
-    await page.screenshot({ path: ".artifacts/console.png", fullPage: true });
-    const bytes = loaded.reduce((sum, entry) => sum + entry.bytes, 0);
-    await writeFile(".artifacts/console-size.json", `${JSON.stringify({ firstLoadBytes: bytes, files: loaded }, null, 2)}\n`);
-    console.log(`console first load: ${bytes} bytes in ${loaded.length} responses`);
-
     // A narrow window (a phone held upright): one column, nothing wider than the window.
     await page.setViewportSize({ width: 360, height: 800 });
     expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(360);

@@ -1,9 +1,12 @@
 /**
  * The story intents: PlayStoryIntent (the `story` slot, by entity-resolution id first, then by
- * what was said; an unknown story gets the list and a reprompt), and the AudioPlayer built-ins
+ * what was said; while its dialog runs (dialogState STARTED or IN_PROGRESS) a missing or
+ * unknown story is handed to Alexa with Dialog.Delegate, so the model's dialog asks for it and
+ * its validation rejects names that are not stories; otherwise an unknown story gets the list
+ * and a reprompt), and the AudioPlayer built-ins
  * pause, resume (REPLACE_ALL from the saved offset), next, previous, start over and repeat.
  */
-import { handlersFor, type HandlerInput } from "skillflare/skill";
+import { delegate, handlersFor, type HandlerInput } from "skillflare/skill";
 import { nextStory, storyBefore, storyById, storyBySpokenName } from "../catalog.js";
 import { currentStory, pausePlayback, resumePlayback, startStory } from "../now-playing.js";
 import { speech } from "../speech.js";
@@ -17,6 +20,11 @@ export const playStoryHandler = onIntent("PlayStoryIntent", async (input) => {
   const resolved = input.slots.resolved(STORY_SLOT);
   const heard = input.slots.value(STORY_SLOT);
   const story = storyById(resolved?.id) ?? storyBySpokenName(resolved?.name) ?? storyBySpokenName(heard);
+  const dialogState = input.request.dialogState;
+  if (story === undefined && (dialogState === "STARTED" || dialogState === "IN_PROGRESS")) {
+    input.responseBuilder.directive(delegate());
+    return;
+  }
   if (story === undefined) {
     input.logger.log("info", "unknown_story", { heard });
     input.responseBuilder.speak(speech.unknownStory(heard)).reprompt(speech.whichStory());

@@ -124,6 +124,8 @@ export interface VirtualAlexaOptions {
   readonly streamDurationMs?: (stream: { readonly url: string; readonly token: string }) => number | undefined;
   /** Bound on each request to the skill (default 10 s): a hung skill is a Turn with an error. */
   readonly timeoutMs?: number;
+  /** Called for every request sent and its answer (device events included), e.g. for `chat --json`. */
+  readonly onExchange?: (exchange: { readonly request: RequestEnvelope; readonly status: number; readonly response?: ResponseEnvelope; readonly error?: string }) => void;
 }
 
 export type TurnKind = "utterance" | "launch" | "intent" | "device" | "session-end";
@@ -152,8 +154,12 @@ export interface Turn {
   readonly sessionEnded: boolean;
   /** The dialogState sent with an IntentRequest. */
   readonly dialogState?: DialogState;
-  /** Prompts Alexa spoke itself for a Dialog.Delegate (the skill was not asked to speak). */
+  /** What Alexa's dialog manager said itself (a prompt of the model, after Dialog.Delegate or auto delegation). */
   readonly alexaSaid?: string;
+  /** False when Alexa answered without asking the skill (auto-delegated dialog prompts, "exit" outside a session). */
+  readonly sent: boolean;
+  /** Requests sent right after this one as its consequence, in order: device events (PlaybackStarted, PlaybackStopped) and the COMPLETED intent after a Dialog.Delegate. */
+  readonly followUps: readonly Turn[];
 }
 
 export type PlaybackEventType =
