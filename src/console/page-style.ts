@@ -30,7 +30,7 @@ button:disabled { opacity: 0.6; cursor: progress; }
 #say-form { position: sticky; bottom: 0; background: var(--panel); padding: 0.25rem 0 0.5rem; border-top: 1px solid var(--line); }
 .turn { border-top: 1px solid var(--line); padding: 0.5rem 0; }
 .turn:first-child { border-top: 0; }
-.heard { margin: 0; font-weight: 600; background: var(--you); border-radius: 0.35rem; padding: 0.2rem 0.5rem; display: inline-block; }
+.heard { margin: 0; font-weight: 600; background: var(--you); border-radius: 0.35rem; padding: 0.2rem 0.5rem; display: inline-block; max-width: 100%; overflow-wrap: anywhere; }
 .turn dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.15rem 0.75rem; margin: 0.4rem 0; }
 .turn dt { color: var(--muted); }
 .turn dd { margin: 0; overflow-wrap: anywhere; }

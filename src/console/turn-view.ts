@@ -43,7 +43,7 @@ export function deviceView(device: AudioDeviceState, consoleOrigin: string): Dev
 
 export interface TurnView {
   readonly kind: Turn["kind"];
-  /** e.g. `You said "play the dragon"`, `Launch`, `AudioPlayer.PlaybackStarted at 0:00.0`. */
+  /** e.g. `You said "play the dragon"`, `Open the skill`, `AudioPlayer.PlaybackStarted story:dragons at 0:00.0`. */
   readonly heard: string;
   /** e.g. `PlayStoryIntent`, `LaunchRequest`, `nothing matched`; absent for device events. */
   readonly resolvedTo?: string;
@@ -107,8 +107,9 @@ function heardText(turn: Turn): string {
   const request = turn.request.request;
   if (turn.kind === "launch") return "Open the skill";
   if (request.type === "IntentRequest") return `Intent ${request.intent.name}`;
-  const offset = (request as { offsetInMilliseconds?: number }).offsetInMilliseconds;
-  return offset === undefined ? request.type : `${request.type} at ${formatOffset(offset)}`;
+  const { token, offsetInMilliseconds: offset } = request as { token?: string; offsetInMilliseconds?: number };
+  const what = token === undefined || token === "" ? request.type : `${request.type} ${token}`;
+  return offset === undefined ? what : `${what} at ${formatOffset(offset)}`;
 }
 
 function playerCommand(directive: Directive, consoleOrigin: string): PlayerCommand | undefined {

@@ -113,7 +113,7 @@ describe("the console on loopback with the dev kit", () => {
       (await turn({ action, state, locale: "en-US", userId: user, ...(player === undefined ? {} : { player }) })).json<TurnAnswer>();
     const launched = await post({ kind: "launch" }, undefined);
     const play = await post({ kind: "say", words: "play the dragon" }, launched.state);
-    expect(play.turns.map((view) => view.heard)).toEqual(['You said "play the dragon"', "AudioPlayer.PlaybackStarted at 0:00.0"]);
+    expect(play.turns.map((view) => view.heard)).toEqual(['You said "play the dragon"', "AudioPlayer.PlaybackStarted story:dragons at 0:00.0"]);
     const [asked] = play.turns;
     expect(asked?.resolvedTo).toBe("PlayStoryIntent");
     expect(asked?.slots).toEqual([{ name: "story", value: "the dragon", resolved: expect.stringContaining("(id dragons)") }]);
@@ -126,10 +126,10 @@ describe("the console on loopback with the dev kit", () => {
     expect(ticked.turns).toEqual([]);
     expect(ticked.device.offsetMs).toBe(5_000);
     const nearly = await post({ kind: "tick" }, ticked.state, { ...element, positionMs: 13_000 });
-    expect(nearly.turns.map((view) => view.heard)).toEqual(["AudioPlayer.PlaybackNearlyFinished at 0:12.5"]);
+    expect(nearly.turns.map((view) => view.heard)).toEqual(["AudioPlayer.PlaybackNearlyFinished story:dragons at 0:12.5"]);
 
     const paused = await post({ kind: "say", words: "pause" }, nearly.state, { ...element, positionMs: 14_200 });
-    expect(paused.turns.map((view) => view.heard)).toEqual(['You said "pause"', "AudioPlayer.PlaybackStopped at 0:14.2"]);
+    expect(paused.turns.map((view) => view.heard)).toEqual(['You said "pause"', "AudioPlayer.PlaybackStopped story:dragons at 0:14.2"]);
     expect(paused.device).toMatchObject({ activity: "STOPPED", offsetMs: 14_200 });
     expect(paused.persistent).toMatchObject({ ok: true, attributes: { playback: { storyId: "dragons", offsetInMilliseconds: 14_200 } } });
   });

@@ -2,8 +2,10 @@
 // the example Worker served by `wrangler dev` with seeded local R2 and D1 (helpers/local-worker):
 // open the skill, ask for a story and hear it start (the <audio> element's source, playing,
 // time advancing), pause (the device reports PlaybackStopped at the element's position),
-// resume at that offset, ask for help; then the keyboard focus order and a 360 px window. Keeps .artifacts/console.png and the first-load size
-// in .artifacts/console-size.json. Skips, saying why, only where /usr/bin/chromium is absent.
+// resume at that offset, ask for help, scrub to the end (PlaybackNearlyFinished, the skill's
+// ENQUEUE, PlaybackFinished, the next story playing); then the keyboard focus order and a
+// 360 px window. Keeps .artifacts/console.png and the first-load size in
+// .artifacts/console-size.json. Skips, saying why, only where /usr/bin/chromium is absent.
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -108,7 +110,7 @@ describe.skipIf(!hasChromium)("the local console in headless Chromium", () => {
 
     await say(page, "pause");
     await expect.poll(async () => (await playerState(page)).paused).toBe(true);
-    await page.locator("#transcript > li", { hasText: "AudioPlayer.PlaybackStopped at" }).waitFor();
+    await page.locator("#transcript > li", { hasText: "AudioPlayer.PlaybackStopped story:dragons at" }).waitFor();
     const stoppedAt = await lastRequestOffset(page, "AudioPlayer.PlaybackStopped");
     expect(stoppedAt).toBeGreaterThan(2_000);
     expect(Math.abs(stoppedAt - (await playerState(page)).currentTime * 1000)).toBeLessThan(500);
@@ -130,6 +132,16 @@ describe.skipIf(!hasChromium)("the local console in headless Chromium", () => {
     await expect.poll(() => help.locator("dd").allTextContents()).toContainEqual(expect.stringMatching(/story/i));
 
     expect(pageErrors).toEqual([]);
+    // Scrub near the end: device time follows, the skill queues the next story, and it plays.
+    await page.$eval("#player", (element) => {
+      const audio = element as unknown as { currentTime: number; duration: number };
+      audio.currentTime = audio.duration - 3;
+    });
+    await page.locator("#transcript > li", { hasText: "AudioPlayer.PlaybackNearlyFinished" }).waitFor({ timeout: 20_000 });
+    await page.locator("#transcript > li", { hasText: "AudioPlayer.PlaybackFinished" }).waitFor({ timeout: 20_000 });
+    await expect.poll(async () => (await playerState(page)).src, { timeout: 20_000 }).toBe(`${worker.origin}/audio/stories/moon.mp3`);
+    await expect.poll(async () => { const s = await playerState(page); return !s.paused && s.currentTime > 0.5; }, { timeout: 20_000 }).toBe(true);
+
     await mkdir(".artifacts", { recursive: true });
     await page.screenshot({ path: ".artifacts/console.png", fullPage: true });
     const bytes = loaded.reduce((sum, entry) => sum + entry.bytes, 0);
