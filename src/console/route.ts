@@ -19,7 +19,7 @@ import { PAGE_STYLE } from "./page-style.js";
 /** Where the console lives on the Worker's host. */
 export const CONSOLE_PATH = "/_skillflare/";
 
-export type ConsoleSettings<E> = Omit<TurnCall<E>, "config" | "env">;
+export type ConsoleRouteSettings<E> = Omit<TurnCall<E>, "config" | "env">;
 
 /** True for `/_skillflare` and everything under it. */
 export function isConsolePath(pathname: string): boolean {
@@ -59,7 +59,7 @@ async function pageResponse(env: ConsoleEnv): Promise<Response> {
   }
 }
 
-async function apiResponse<E extends ConsoleEnv>(request: Request, env: E, settings: ConsoleSettings<E>): Promise<Response> {
+async function apiResponse<E extends ConsoleEnv>(request: Request, env: E, settings: ConsoleRouteSettings<E>): Promise<Response> {
   try {
     const config = await consoleConfigFor(env);
     return await handleTurnCall(request, { ...settings, config, env });
@@ -72,7 +72,7 @@ async function apiResponse<E extends ConsoleEnv>(request: Request, env: E, setti
 }
 
 /** Answers a request for a console path (see `isConsolePath`); a 404 unless loopback with a dev kit. */
-export async function handleConsoleRequest<E extends ConsoleEnv>(request: Request, env: E, settings: ConsoleSettings<E>): Promise<Response> {
+export async function handleConsoleRequest<E extends ConsoleEnv>(request: Request, env: E, settings: ConsoleRouteSettings<E>): Promise<Response> {
   const { pathname } = new URL(request.url);
   if (!isLocalDevelopmentRequest(request) || !hasDevKit(env)) throw new HttpError(404, "not-found", `${request.method} ${pathname}`);
   switch (pathname) {

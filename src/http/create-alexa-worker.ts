@@ -58,10 +58,17 @@ export interface AlexaWorkerSettings<E extends AlexaWorkerEnv> {
   readonly logger?: Logger;
   /**
    * The local console at /_skillflare/ (loopback requests with SKILLFLARE_DEV_KIT only; see
-   * docs/console.md). `false` turns it off; `persistentAttributes` reads a user's stored
-   * attributes for its side panel (default: the `DB` binding's D1 table).
+   * docs/console.md). `false` turns it off.
+   * @example
+   * createAlexaWorker({ skill, console: { persistentAttributes: (env, userId) => myStore(env).read(userId) } });
    */
-  readonly console?: false | { readonly persistentAttributes?: PersistentReader<E> };
+  readonly console?: false | ConsoleSettings<E>;
+}
+
+/** Settings of the local console. */
+export interface ConsoleSettings<E> {
+  /** Reads a user's stored attributes for the console's side panel; default the `DB` binding's D1 table. */
+  readonly persistentAttributes?: PersistentReader<E>;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
