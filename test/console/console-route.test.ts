@@ -57,6 +57,17 @@ describe("the console is invisible outside local development", () => {
     });
   }
 
+  it("is the ordinary 404 when wrangler dev relays a client from another machine (CF-Connecting-IP)", async () => {
+    for (const client of ["192.168.1.20", "10.0.0.7", "2001:db8::1", "::ffff:192.168.1.20", "not an ip"]) {
+      const response = await call("http://localhost:8787/_skillflare/", { headers: { "CF-Connecting-IP": client } });
+      expect(response.status, client).toBe(404);
+    }
+    for (const client of ["127.0.0.1", "::1", "::ffff:127.0.0.1"]) {
+      const response = await call("http://localhost:8787/_skillflare/", { headers: { "CF-Connecting-IP": client } });
+      expect(response.status, client).toBe(200);
+    }
+  });
+
   it("is a 404 on loopback when no dev kit is configured (the production Worker's bindings)", async () => {
     for (const path of CONSOLE_PATHS) {
       const response = await exports.default.fetch(`http://localhost:8787${path}`);
