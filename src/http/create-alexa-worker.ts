@@ -2,36 +2,24 @@
  * `createAlexaWorker(options)` turns a skill (a `createSkill` runtime, an
  * ask-sdk-core skill, or a bare handler function) into a Worker: POST on the
  * skill path is the Alexa endpoint, extra routes (audio) come next, everything
- * else is 404 and a wrong method on the skill path is 405. Verification options
- * are built from the bindings once per isolate, so the certificate cache stays
- * warm across requests: memory first, then the `CERT_CACHE` KV namespace. Dev
- * trust (see dev-trust.ts) applies only to local-development requests, and so does the
- * local console under /_skillflare/ (src/console/), which talks to this same fetch handler.
+ * else is 404 and a wrong method on the skill path is 405, all as one
+ * `HttpError` body. Verification options come from the bindings once per
+ * isolate (verify-options.ts, shared with `skillflare/hono`).
+ * The local console under /_skillflare/ (src/console/) is answered first, for local
+ * development requests with the dev kit only, and talks to this same fetch handler.
  */
-import type { VerifyOptions } from "../verify/verify-request.js";
-import { globalFetch } from "../shared/fetch.js";
-import { createKvCertCache } from "../verify/kv-cert-cache.js";
-import { handleAlexaPost, type AlexaHandler } from "./alexa-endpoint.js";
-import { devTrustVerifyOptions, parseDevTrust } from "./dev-trust.js";
-import { isLocalDevelopmentRequest } from "./local-development.js";
 import { HttpError } from "../shared/http-error.js";
+import type { VerifyOptions } from "../verify/verify-request.js";
+import { handleAlexaPost, type AlexaHandler } from "./alexa-endpoint.js";
 import { consoleLogger, type Logger } from "./log.js";
 import { handleConsoleRequest, isConsolePath } from "../console/route.js";
 import { readD1Attributes, type PersistentReader } from "../console/persistent-view.js";
 import { handlerForSkill, type WorkerSkill } from "./skill-handler.js";
+import { verifyOptionsResolver, type AlexaWorkerEnv as VerifyEnv } from "./verify-options.js";
+import type { ConsoleEnv } from "../console/dev-config.js";
 
-/** Bindings the runtime reads; a skill's own Env may carry more. */
-export interface AlexaWorkerEnv {
-  readonly CERT_CACHE?: KVNamespace;
-  /** Comma-separated skill ids this endpoint answers for. */
-  readonly SKILL_IDS?: string;
-  /** Local-only dev CA trust from `.dev.vars`; honoured for loopback requests only. */
-  readonly SKILLFLARE_DEV_TRUST?: string;
-  /** Local-only dev signing kit for the console at /_skillflare/ (`.dev.vars`); loopback only. */
-  readonly SKILLFLARE_DEV_KIT?: string;
-  /** Local-only interaction models by locale for the console (`.dev.vars`). */
-  readonly SKILLFLARE_DEV_MODELS?: string;
-}
+/** Bindings the runtime reads (verification's and the local console's); a skill's own Env may carry more. */
+export interface AlexaWorkerEnv extends VerifyEnv, ConsoleEnv {}
 
 /** Any other route: return a Response to answer, or null to pass. */
 export type Route<E> = (
@@ -45,8 +33,14 @@ export type AlexaWorkerAnswerer<E> =
   | { readonly handler: AlexaHandler<E>; readonly skill?: never }
   | { readonly skill: WorkerSkill<E>; readonly handler?: never };
 
+/**
+ * Options of `createAlexaWorker`: a skill (or a bare handler) and the settings.
+ */
 export type AlexaWorkerOptions<E extends AlexaWorkerEnv> = AlexaWorkerAnswerer<E> & AlexaWorkerSettings<E>;
 
+/**
+ * The endpoint's settings: path, body cap, verification overrides, routes, logger.
+ */
 export interface AlexaWorkerSettings<E extends AlexaWorkerEnv> {
   /** Path Alexa posts to (the console's endpoint URL path). Default "/". */
   readonly path?: string;
@@ -73,6 +67,18 @@ export interface ConsoleSettings<E> {
 
 const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
+/**
+ * Turns a skill into a Worker: POST on `path` (default `/`) is the verified Alexa endpoint,
+ * `routes` answer next, everything else is a 404. Verification settings come from the bindings
+ * (`SKILL_IDS`, `CERT_CACHE`, and `SKILLFLARE_DEV_TRUST` for local development only).
+ * @example
+ * import { createAlexaWorker, handleAudioRequest } from "skillflare/worker";
+ *
+ * export default createAlexaWorker<Env>({
+ *   skill,
+ *   routes: [(request, env, ctx) => handleAudioRequest(request, env, ctx)],
+ * }) satisfies ExportedHandler<Env>;
+ */
 export function createAlexaWorker<E extends AlexaWorkerEnv>(
   options: AlexaWorkerOptions<E>,
 ): ExportedHandler<E> {
@@ -80,18 +86,7 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
   const logger = options.logger ?? consoleLogger;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const handler = options.handler ?? handlerForSkill(options.skill);
-  const productionOptionsFor = memoisePerEnv((env: E): VerifyOptions => ({
-    ...defaultVerifyOptions(env),
-    ...options.verifyOptions?.(env),
-  }));
-  const devOptionsFor = memoisePerEnv((env: E): VerifyOptions | null => {
-    if (env.SKILLFLARE_DEV_TRUST === undefined || env.SKILLFLARE_DEV_TRUST === "") return null;
-    const production = productionOptionsFor(env);
-    const fallbackFetch = production.fetch ?? globalFetch;
-    return { ...production, ...devTrustVerifyOptions(parseDevTrust(env.SKILLFLARE_DEV_TRUST), fallbackFetch) };
-  });
-  const verifyOptionsFor = (env: E, request: Request): VerifyOptions =>
-    (isLocalDevelopmentRequest(request) ? devOptionsFor(env) : null) ?? productionOptionsFor(env);
+  const verifyOptionsFor = verifyOptionsResolver(options.verifyOptions);
 
   const consoleOptions = options.console;
   const fetchHandler = async (request: Request, env: E, executionContext: ExecutionContext): Promise<Response> => {
@@ -127,29 +122,4 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
     }
   };
   return { fetch: fetchHandler };
-}
-
-/** Skill ids from `SKILL_IDS` and the KV-backed cert cache, when bound. */
-function defaultVerifyOptions(env: AlexaWorkerEnv): VerifyOptions {
-  const skillIds = (env.SKILL_IDS ?? "")
-    .split(",")
-    .map((id) => id.trim())
-    .filter((id) => id.length > 0);
-  return {
-    ...(skillIds.length > 0 ? { skillIds } : {}),
-    ...(env.CERT_CACHE !== undefined ? { certCache: createKvCertCache(env.CERT_CACHE) } : {}),
-  };
-}
-
-/** Bindings objects are stable per isolate; build derived settings once for each. */
-function memoisePerEnv<E extends object, T>(build: (env: E) => T): (env: E) => T {
-  const built = new WeakMap<E, T>();
-  return (env) => {
-    let value = built.get(env);
-    if (value === undefined) {
-      value = build(env);
-      built.set(env, value);
-    }
-    return value;
-  };
 }
