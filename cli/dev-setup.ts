@@ -16,7 +16,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { STORIES } from "../src/example/catalog.js";
-import type { DevSigningKitJson } from "../src/devkit/index.js";
+import type { DevSigningKitJson } from "skillflare/testing";
 import { DEV_KIT_PATH, ensureDevKitFile } from "./dev-setup-kit.js";
 import {
   devKitValue,

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { devKitValue, devModelsValue, devTrustValue, updateDevVars } from "../../../cli/dev-setup-plan.js";
 import { runCommand } from "../../../cli/process.js";
 import { STORIES } from "../../../src/example/catalog.js";
-import { createDevSigningKit, DEV_SKILL_ID, exportDevSigningKit } from "../../../src/devkit/index.js";
+import { createDevSigningKit, DEV_SKILL_ID, exportDevSigningKit } from "skillflare/testing";
 
 export interface LocalWorker {
   readonly origin: string;
