@@ -3,7 +3,7 @@
  * request to send. Pure: no I/O, no Node imports, every mistake a usage message (exit 2).
  *
  *   launch | intent <Name> [slot=value ...] | audio <Event> | playback <play|pause|next|previous>
- *   | session-ended | event <SkillEvent>, with --json --url --user --locale --skill-id --token
+ *   | session-ended | event <SkillEvent> | "any words" (resolved by the virtual Alexa), with --json --url --user --locale --skill-id --token
  *   --offset --activity --reason --model --no-model
  */
 import type { interfaces, SessionEndedReason } from "ask-sdk-model";
@@ -12,8 +12,14 @@ import { DEFAULT_SIMULATE_URL } from "./simulate-usage.js";
 
 export { DEFAULT_SIMULATE_URL, SIMULATE_USAGE } from "./simulate-usage.js";
 
+/** Free words, resolved against the interaction model as Alexa would. */
+export interface UtteranceRequest {
+  readonly type: "Utterance";
+  readonly words: string;
+}
+
 export interface SimulateInvocation {
-  readonly request: RequestSpec;
+  readonly request: RequestSpec | UtteranceRequest;
   readonly url: string;
   readonly json: boolean;
   readonly locale: string;
@@ -23,6 +29,8 @@ export interface SimulateInvocation {
   readonly audioPlayer?: interfaces.audioplayer.AudioPlayerState;
   /** Interaction model for entity resolution: a path, "none", or undefined for the default. */
   readonly model?: string;
+  /** The dev signing kit file (default .skillflare/dev-kit.json). */
+  readonly kit?: string;
 }
 
 export type SimulateParse =
@@ -44,7 +52,7 @@ const SKILL_EVENTS = [
 const SESSION_END_REASONS: readonly SessionEndedReason[] = ["USER_INITIATED", "ERROR", "EXCEEDED_MAX_REPROMPTS"];
 const ACTIVITIES: readonly interfaces.audioplayer.PlayerActivity[] = ["IDLE", "PAUSED", "PLAYING", "BUFFER_UNDERRUN", "FINISHED", "STOPPED"];
 
-const STRING_OPTIONS = new Set(["url", "user", "locale", "skill-id", "token", "offset", "activity", "reason", "model"]);
+const STRING_OPTIONS = new Set(["url", "user", "locale", "skill-id", "token", "offset", "activity", "reason", "model", "kit"]);
 const BOOLEAN_OPTIONS = new Set(["json", "no-model", "help"]);
 
 class UsageError extends Error {}
@@ -117,7 +125,7 @@ function slotsOf(args: readonly string[]): Record<string, string> {
   return slots;
 }
 
-function requestOf(positionals: readonly string[], options: Map<string, string>): RequestSpec {
+function requestOf(positionals: readonly string[], options: Map<string, string>): RequestSpec | UtteranceRequest {
   const [command, ...rest] = positionals;
   switch (command) {
     case "launch":
@@ -160,11 +168,11 @@ function requestOf(positionals: readonly string[], options: Map<string, string>)
     case undefined:
       return fail("which request? e.g. launch, or intent PlayStoryIntent story=dragons");
     default:
-      return fail(`unknown request "${command}"`);
+      return { type: "Utterance", words: positionals.join(" ") };
   }
 }
 
-function audioPlayerOf(request: RequestSpec, options: Map<string, string>): interfaces.audioplayer.AudioPlayerState | undefined {
+function audioPlayerOf(request: RequestSpec | UtteranceRequest, options: Map<string, string>): interfaces.audioplayer.AudioPlayerState | undefined {
   const token = options.get("token");
   const activity = options.get("activity");
   if (request.type.startsWith("AudioPlayer.")) {
@@ -189,12 +197,15 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateParse {
     const request = requestOf(positionals, options);
     if (options.has("reason") && request.type !== "SessionEndedRequest") fail("--reason is for session-ended");
     if (flags.has("no-model") && options.has("model")) fail("--model and --no-model exclude each other");
+    if (request.type === "Utterance" && flags.has("no-model")) fail("words are resolved against the interaction model: drop --no-model");
+    if (request.type === "Utterance" && options.has("token")) fail("--token is for requests by name; words play what the skill says");
     const url = options.get("url") ?? DEFAULT_SIMULATE_URL;
     if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) fail(`--url must be an http(s) URL, not "${url}"`);
     const audioPlayer = audioPlayerOf(request, options);
     const userId = options.get("user");
     const skillId = options.get("skill-id");
     const model = flags.has("no-model") ? "none" : options.get("model");
+    const kit = options.get("kit");
     const invocation: SimulateInvocation = {
       request,
       url,
@@ -204,6 +215,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateParse {
       ...(skillId === undefined ? {} : { skillId }),
       ...(audioPlayer === undefined ? {} : { audioPlayer }),
       ...(model === undefined ? {} : { model }),
+      ...(kit === undefined ? {} : { kit }),
     };
     return { kind: "run", invocation };
   } catch (error) {

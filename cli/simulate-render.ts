@@ -6,7 +6,7 @@
  * token=story:dragons offset=0`), and what happens to the session. Pure; no Node imports.
  */
 import type { Directive, ResponseEnvelope, ui } from "ask-sdk-model";
-import { outputSpeechText, ssmlToText } from "../src/testing/virtual-alexa/speech-text.js";
+import { outputSpeechText, ssmlToText } from "skillflare/testing";
 
 export { outputSpeechText, ssmlToText };
 

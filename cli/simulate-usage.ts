@@ -14,6 +14,10 @@ Requests:
   playback <play|pause|next|previous>     PlaybackController.<X>CommandIssued (device buttons)
   session-ended                           SessionEndedRequest (--reason USER_INITIATED|ERROR|EXCEEDED_MAX_REPROMPTS)
   event <Name>                            AlexaSkillEvent.<Name>, e.g. event SkillEnabled
+  "<any words>"                           what a person says, e.g. "play the dragon story": resolved
+                                          against the interaction model (intent, slots, entity
+                                          resolution, invocation forms), sent in a session, and the
+                                          device's AudioPlayer events that follow are sent too
 
 Options:
   --token <t>        stream token (audio events; with intents/playback: context.AudioPlayer)
@@ -25,5 +29,6 @@ Options:
   --url <url>        skill endpoint (default ${DEFAULT_SIMULATE_URL})
   --model <path>     interaction model for entity resolution
                      (default skill-package/interactionModels/custom/<locale>.json); --no-model: none
-  --json             print the raw response envelope
+  --kit <path>       dev signing kit (default .skillflare/dev-kit.json, made by npm start)
+  --json             print the raw response envelope (with words: one {request, response} a line)
   -h, --help         this help`;

@@ -7,7 +7,10 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { audioCheckCommand } from "./audio-check.js";
 import { audioUploadCommand } from "./audio-upload.js";
+import { chatCommand } from "./chat.js";
+import { checkCommand } from "./check.js";
 import { doctorCommand } from "./doctor/run-doctor.js";
+import { simulateCommand } from "./simulate.js";
 import { type CliIo, EXIT_OK, EXIT_USAGE, type ExitCode, processIo } from "./io.js";
 
 export const USAGE = `usage: skillflare <command>
@@ -21,6 +24,13 @@ export const USAGE = `usage: skillflare <command>
   doctor <https-url> [--ca <pem>] [--player] [--json] [--timeout SECONDS]
       Will Alexa be able to fetch and play this URL? TLS (RSA vs ECDSA-only, trust,
       host name, expiry), redirects, status, Content-Type, ranges, and the audio rules.
+  simulate <request | "words"> [options]
+      Send one signed request to the local skill: launch, intent <Name> slot=value, audio
+      <Event>..., or free words ("play the dragon story") resolved by the virtual Alexa.
+  chat [--url URL] [--json]
+      Talk to the local skill turn by turn (sessions, dialogs, audio as time passes).
+  check [--model PATH] [--src DIR] [--url URL]
+      The interaction model against Alexa's rules and the skill's handlers.
 
 exit codes: 0 ok, 1 check failed, 2 usage error or unreadable input`;
 
@@ -33,6 +43,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   if (command === "audio" && subcommand === "check") return audioCheckCommand(rest, io);
   if (command === "audio" && subcommand === "upload") return audioUploadCommand(rest, io);
   if (command === "doctor") return doctorCommand(argv.slice(1), io);
+  if (command === "simulate") return simulateCommand(argv.slice(1), io);
+  if (command === "chat") return chatCommand(argv.slice(1), io);
+  if (command === "check") return checkCommand(argv.slice(1), io);
   io.err(`skillflare: unknown command ${argv.slice(0, 2).join(" ")}\n\n${USAGE}`);
   return EXIT_USAGE;
 }

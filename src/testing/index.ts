@@ -28,3 +28,4 @@ export { resolveUtterance } from "./virtual-alexa/resolve-utterance.js";
 export { InteractionModelError } from "./virtual-alexa/model.js";
 export { createVirtualAlexa, DEFAULT_VIRTUAL_ALEXA_URL, UtteranceNotUnderstoodError } from "./virtual-alexa/virtual-alexa.js";
 export { ssmlToText, outputSpeechText, ssmlAudioSources } from "./virtual-alexa/speech-text.js";
+export { checkInteractionModel, type ModelCheckOptions, type ModelFinding } from "./model-check.js";

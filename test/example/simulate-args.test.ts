@@ -79,6 +79,14 @@ describe("parseSimulateArgs", () => {
     expect(run("launch", "--no-model").model).toBe("none");
   });
 
+  it("free words, quoted or not, are an utterance for the virtual Alexa", () => {
+    expect(run("play the dragon story").request).toEqual({ type: "Utterance", words: "play the dragon story" });
+    expect(run("ask", "bedtime", "stories", "to", "play", "owl", "--locale", "en-GB")).toMatchObject({
+      request: { type: "Utterance", words: "ask bedtime stories to play owl" },
+      locale: "en-GB",
+    });
+  });
+
   it("help", () => {
     expect(parseSimulateArgs(["--help"])).toEqual({ kind: "help" });
     expect(parseSimulateArgs(["intent", "-h"])).toEqual({ kind: "help" });
@@ -86,7 +94,7 @@ describe("parseSimulateArgs", () => {
 
   it.each([
     [[], /which request/],
-    [["bogus"], /unknown request "bogus"/],
+    [["play the dragon story", "--no-model"], /drop --no-model/],
     [["launch", "extra"], /launch takes no further arguments/],
     [["intent"], /intent needs an intent name/],
     [["intent", "story=dragons"], /intent needs an intent name/],

@@ -5,11 +5,11 @@
  * do not leak between tests), and stream lengths from the story catalog.
  */
 import { exports } from "cloudflare:workers";
-import { createVirtualAlexa, type VirtualAlexa, type VirtualAlexaOptions } from "../../src/testing/index.js";
+import { createVirtualAlexa, type VirtualAlexa, type VirtualAlexaOptions } from "skillflare/testing";
 import { storyFromToken } from "../../src/example/index.js";
 import model from "../../skill-package/interactionModels/custom/en-US.json";
 import { kitPromise, LOCAL, newUserId } from "./helpers.js";
-import type { InteractionModelJson } from "../../src/testing/index.js";
+import type { InteractionModelJson } from "skillflare/testing";
 
 export const storyModel = model as InteractionModelJson;
 

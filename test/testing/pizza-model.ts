@@ -4,7 +4,7 @@
  * order confirmed, SKILL_RESPONSE delegation), a table booking that Alexa delegates ALWAYS,
  * a greeting whose slot the skill elicits itself, and the built-ins with no samples.
  */
-import type { InteractionModelJson } from "../../src/testing/index.js";
+import type { InteractionModelJson } from "skillflare/testing";
 
 const prompt = (id: string, value: string) => ({ id, variations: [{ type: "PlainText", value }] });
 

@@ -10,7 +10,7 @@ import { inject } from "vitest";
 import { importDevSigningKit } from "../../src/devkit/index.js";
 import { createAlexaWorker } from "../../src/http/create-alexa-worker.js";
 import { confirmSlot, createSkill, delegate, elicitSlot, onIntent, onLaunch, onRequest } from "../../src/skill/index.js";
-import { createVirtualAlexa, type VirtualAlexa, type VirtualAlexaOptions } from "../../src/testing/index.js";
+import { createVirtualAlexa, type VirtualAlexa, type VirtualAlexaOptions } from "skillflare/testing";
 import { pizzaModel } from "./pizza-model.js";
 
 const kitPromise = importDevSigningKit(inject("devKit"));

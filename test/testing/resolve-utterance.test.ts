@@ -5,7 +5,7 @@
  * punctuation and filler words do not matter.
  */
 import { describe, expect, it } from "vitest";
-import { DEV_SKILL_ID, resolveUtterance, type UtteranceResolution } from "../../src/testing/index.js";
+import { DEV_SKILL_ID, resolveUtterance, type UtteranceResolution } from "skillflare/testing";
 import { storyModel } from "../example/virtual-alexa-helpers.js";
 import { pizzaModel } from "./pizza-model.js";
 

@@ -57,6 +57,11 @@ export class InteractionModelError extends TypeError {
   readonly code = "INTERACTION_MODEL_INVALID";
 }
 
+/** A sample's identity: its words with slots in place ("play the {story} story"). */
+export function sampleKey(sample: CompiledSample): string {
+  return sample.parts.map((part) => (part.kind === "word" ? part.word : `{${part.name}}`)).join(" ");
+}
+
 /** Splits "play the {story} story" into words and slot references (normalised). */
 export function compileSample(intent: string, text: string, source: CompiledSample["source"]): CompiledSample {
   const parts: SamplePart[] = [];

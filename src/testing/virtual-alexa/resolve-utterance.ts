@@ -51,7 +51,9 @@ function hasPhrase(intent: string, words: readonly string[]): boolean {
 /** The resolution of words inside the skill (no invocation name). */
 export function resolveInSkill(model: CompiledModel, words: readonly string[], context: SlotContext): UtteranceResolution {
   if (words.length === 0) return { kind: "none" };
-  if (EXIT_PHRASES.includes(words.join(" "))) return { kind: "exit" };
+  const text = words.join(" ");
+  const ownSample = model.samples.some((sample) => sample.source === "model" && sample.literals.length === sample.parts.length && sample.literals.join(" ") === text);
+  if (EXIT_PHRASES.includes(text) && !ownSample) return { kind: "exit" };
   const match = matchIntent(model, words, context);
   if (match !== undefined && !(match.weak && model.intents.has("AMAZON.FallbackIntent"))) {
     return { kind: "intent", intent: match.intent, matched: match.sample.text };
