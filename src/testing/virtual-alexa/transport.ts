@@ -31,7 +31,7 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | "timeou
   try {
     return await Promise.race([work, timeout]);
   } finally {
-    clearTimeout(timer);
+    if (timer !== undefined) clearTimeout(timer);
   }
 }
 
