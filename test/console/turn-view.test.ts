@@ -8,7 +8,8 @@ import { devKitValue, devModelsValue, devVarsValue, updateDevVars } from "../../
 import { ConsoleInputError, parseAction } from "../../src/console/api.js";
 import { ConsoleConfigError, parseDevModels } from "../../src/console/dev-config.js";
 import { directiveInWords, formatOffset } from "../../src/console/directive-words.js";
-import { playableUrl } from "../../src/console/turn-view.js";
+import { deviceView, playableUrl, turnView } from "../../src/console/turn-view.js";
+import { createRequestEnvelope, type Turn } from "../../src/testing/index.js";
 import { audioClearQueue, audioPlay, audioStop, elicitSlot } from "../../src/skill/index.js";
 
 const stream = { url: "https://localhost:8787/audio/stories/moon.mp3", token: "story:moon" };
@@ -39,6 +40,40 @@ describe("playable audio URLs", () => {
     expect(playableUrl("https://cdn.example.com/a.mp3", "http://localhost:8787")).toBe("https://cdn.example.com/a.mp3");
     expect(playableUrl("https://localhost:9999/a.mp3", "http://localhost:8787")).toBe("https://localhost:9999/a.mp3");
     expect(playableUrl("not a url", "http://localhost:8787")).toBe("not a url");
+  });
+});
+
+describe("a turn as the page shows it", () => {
+  it("keeps the card with its image, makes SSML clips playable and says what the player must do", () => {
+    const request = createRequestEnvelope({ request: { type: "IntentRequest", intent: "PlayStoryIntent", slots: { story: { value: "moon", resolved: { id: "moon", name: "The Moon" } } } } });
+    const turn: Turn = {
+      kind: "utterance",
+      said: "play moon",
+      resolution: { kind: "intent", intent: request.request.type === "IntentRequest" ? request.request.intent : { name: "x", confirmationStatus: "NONE" } },
+      request,
+      status: 200,
+      speech: "Here is the moon.",
+      card: { title: "The Moon", text: "A story", imageUrl: "https://cdn.example.com/moon.png" },
+      directives: [audioPlay({ ...stream, behavior: "REPLACE_ALL", offsetInMilliseconds: 1_500 }), audioStop()],
+      ssmlAudio: ["https://localhost:8787/audio/chime.mp3"],
+      sessionEnded: true,
+      sent: true,
+      followUps: [],
+    };
+    const view = turnView(turn, "http://localhost:8787");
+    expect(view.heard).toBe('You said "play moon"');
+    expect(view.resolvedTo).toBe("PlayStoryIntent");
+    expect(view.slots).toEqual([{ name: "story", value: "moon", resolved: "The Moon (id moon)" }]);
+    expect(view.card).toEqual({ title: "The Moon", text: "A story", imageUrl: "https://cdn.example.com/moon.png" });
+    expect(view.ssmlAudio).toEqual(["http://localhost:8787/audio/chime.mp3"]);
+    expect(view.player).toEqual([{ kind: "play", url: "http://localhost:8787/audio/stories/moon.mp3", token: "story:moon", offsetMs: 1_500 }, { kind: "stop" }]);
+    expect(view.directives).toEqual(["Play stream story:moon from 0:01.5, replacing the queue", "Stop the audio player"]);
+  });
+
+  it("shows the device's stream on the page's origin", () => {
+    const device = { activity: "PLAYING", current: { ...stream, startOffsetMs: 0, durationMs: 22_000 }, offsetMs: 1234.4, queue: [], nearlyFinishedSent: false } as const;
+    expect(deviceView(device, "http://localhost:8787")).toEqual({ activity: "PLAYING", token: "story:moon", url: "http://localhost:8787/audio/stories/moon.mp3", offsetMs: 1234 });
+    expect(deviceView({ activity: "IDLE", offsetMs: 0, queue: [], nearlyFinishedSent: false }, "http://localhost:8787")).toEqual({ activity: "IDLE", offsetMs: 0 });
   });
 });
 
