@@ -9,12 +9,14 @@
 import { compileModel, sampleKey } from "./virtual-alexa/model.js";
 import type { InteractionModelJson } from "./virtual-alexa/model-json.js";
 
+/** One problem found in an interaction model: its severity, a stable code and a sentence. */
 export interface ModelFinding {
   readonly severity: "error" | "warning";
   readonly code: string;
   readonly message: string;
 }
 
+/** Options of `checkInteractionModel`. */
 export interface ModelCheckOptions {
   /** Intent names the skill's handlers take; omit to skip the handler checks. */
   readonly handledIntents?: readonly string[];

@@ -7,6 +7,7 @@
  * model.ts checks what it uses.
  */
 
+/** A slot of an intent: name, type, and the samples used while Alexa elicits it. */
 export interface ModelSlotJson {
   readonly name: string;
   readonly type: string;
@@ -14,23 +15,27 @@ export interface ModelSlotJson {
   readonly multipleValues?: { readonly enabled?: boolean };
 }
 
+/** An intent of the language model with its slots and sample utterances. */
 export interface ModelIntentJson {
   readonly name: string;
   readonly slots?: readonly ModelSlotJson[];
   readonly samples?: readonly string[];
 }
 
+/** One value of a custom slot type: its id, and its name with synonyms. */
 export interface ModelTypeValueJson {
   readonly id?: string | null;
   readonly name: { readonly value: string; readonly synonyms?: readonly string[] };
 }
 
+/** A custom slot type (or a built-in one extended with values). */
 export interface ModelTypeJson {
   readonly name: string;
   readonly values?: readonly ModelTypeValueJson[];
   readonly valueSupplier?: unknown;
 }
 
+/** A validation rule of a dialog slot (hasEntityResolutionMatch, isInSet, isGreaterThan, ...) and the prompt Alexa says when it fails. */
 export interface DialogSlotValidationJson {
   readonly type: string;
   readonly prompt: string;
@@ -40,6 +45,7 @@ export interface DialogSlotValidationJson {
   readonly maximumValue?: number | string;
 }
 
+/** A slot of a dialog intent: elicitation, confirmation, their prompt ids and validations. */
 export interface DialogSlotJson {
   readonly name: string;
   readonly type?: string;
@@ -49,6 +55,7 @@ export interface DialogSlotJson {
   readonly validations?: readonly DialogSlotValidationJson[];
 }
 
+/** An intent of the dialog section: delegation strategy, confirmation and slots. */
 export interface DialogIntentJson {
   readonly name: string;
   readonly delegationStrategy?: "ALWAYS" | "SKILL_RESPONSE" | string;
@@ -57,11 +64,13 @@ export interface DialogIntentJson {
   readonly slots?: readonly DialogSlotJson[];
 }
 
+/** One wording of a prompt, plain text or SSML. */
 export interface PromptVariationJson {
   readonly type: "PlainText" | "SSML" | string;
   readonly value: string;
 }
 
+/** A prompt of the model, by id, with its variations. */
 export interface PromptJson {
   readonly id: string;
   readonly variations: readonly PromptVariationJson[];

@@ -52,6 +52,11 @@ export interface CompiledModel {
   readonly samples: readonly CompiledSample[];
 }
 
+/**
+ * The JSON given as an interaction model is not one (no interactionModel.languageModel.intents).
+ * @example
+ * try { resolveUtterance({} as InteractionModelJson, "hi"); } catch (e) { if (e instanceof InteractionModelError) e.code; } // "INTERACTION_MODEL_INVALID"
+ */
 export class InteractionModelError extends TypeError {
   override readonly name = "InteractionModelError";
   readonly code = "INTERACTION_MODEL_INVALID";

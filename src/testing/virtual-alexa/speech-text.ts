@@ -18,7 +18,11 @@ function decodeEntities(text: string): string {
 
 const AUDIO_TAG = /<audio\b[^>]*\bsrc\s*=\s*(["'])(.*?)\1[^>]*>/gi;
 
-/** SSML as readable text: tags dropped, `<audio>` and `<break>` made visible, entities decoded. */
+/**
+ * SSML as readable text: tags dropped, `<audio>` and `<break>` made visible, entities decoded.
+ * @example
+ * ssmlToText('<speak>Hi &amp; <audio src="https://a/x.mp3"/> bye</speak>'); // "Hi & [audio https://a/x.mp3] bye"
+ */
 export function ssmlToText(ssml: string): string {
   return decodeEntities(
     ssml
@@ -31,13 +35,21 @@ export function ssmlToText(ssml: string): string {
     .trim();
 }
 
-/** An OutputSpeech as text, or undefined when there is none. */
+/**
+ * An OutputSpeech as text, or undefined when there is none.
+ * @example
+ * outputSpeechText(envelope.response.outputSpeech); // "Here is The Sleepy Dragon."
+ */
 export function outputSpeechText(speech: ui.OutputSpeech | undefined): string | undefined {
   if (speech === undefined) return undefined;
   return speech.type === "SSML" ? ssmlToText(speech.ssml) : speech.text;
 }
 
-/** The `<audio src>` URLs of an OutputSpeech, entities decoded. */
+/**
+ * The `<audio src>` URLs of an OutputSpeech, entities decoded.
+ * @example
+ * ssmlAudioSources({ type: "SSML", ssml: '<speak><audio src="https://a/x.mp3"/></speak>' }); // ["https://a/x.mp3"]
+ */
 export function ssmlAudioSources(speech: ui.OutputSpeech | undefined): string[] {
   if (speech?.type !== "SSML") return [];
   return [...speech.ssml.matchAll(AUDIO_TAG)].map((match) => decodeEntities(match[2] ?? ""));

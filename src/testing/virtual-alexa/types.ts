@@ -32,6 +32,7 @@ export type UtteranceResolution =
   /** Nothing fits and the model has no AMAZON.FallbackIntent. */
   | { readonly kind: "none" };
 
+/** Options of `resolveUtterance`. */
 export interface ResolveOptions {
   /** Locale of the request (default "en-US"); chooses the built-in intents' phrases. */
   readonly locale?: string;
@@ -103,6 +104,7 @@ export interface VirtualAlexaState {
 /** How requests reach the skill. */
 export type SkillFetch = (request: Request) => Promise<Response>;
 
+/** Options of `createVirtualAlexa`: the model, how requests reach the skill, who is talking, and a state to resume. */
 export interface VirtualAlexaOptions {
   /** The interaction model (the JSON of skill-package/interactionModels/custom/<locale>.json). */
   readonly model: InteractionModelJson;
@@ -128,6 +130,7 @@ export interface VirtualAlexaOptions {
   readonly onExchange?: (exchange: { readonly request: RequestEnvelope; readonly status: number; readonly response?: ResponseEnvelope; readonly error?: string }) => void;
 }
 
+/** What started a turn: words, a launch, an intent by name, the device, or the end of the session. */
 export type TurnKind = "utterance" | "launch" | "intent" | "device" | "session-end";
 
 /** One request sent to the skill and what came back, parsed. */
@@ -162,6 +165,7 @@ export interface Turn {
   readonly followUps: readonly Turn[];
 }
 
+/** The AudioPlayer events a device sends (without the `AudioPlayer.` prefix). */
 export type PlaybackEventType =
   | "PlaybackStarted"
   | "PlaybackNearlyFinished"
@@ -169,8 +173,10 @@ export type PlaybackEventType =
   | "PlaybackStopped"
   | "PlaybackFailed";
 
+/** The buttons of a device (PlaybackController.<X>CommandIssued). */
 export type PlaybackButton = "play" | "pause" | "next" | "previous";
 
+/** A conversation with a skill: each method sends what a person or their device would and returns the Turn(s). */
 export interface VirtualAlexa {
   /** "Alexa, open <invocation name>": a LaunchRequest in a new session. */
   launch(): Promise<Turn>;

@@ -17,11 +17,17 @@ import { readSlot } from "./slot-values.js";
 import { wordsOf } from "./text.js";
 import type { PlaybackButton, PlaybackEventType, Turn, VirtualAlexa, VirtualAlexaOptions, VirtualAlexaState } from "./types.js";
 
+/** Where `npm start` serves the skill, and so where the virtual Alexa sends requests by default. */
 export const DEFAULT_VIRTUAL_ALEXA_URL = "http://localhost:8787/";
 const DEFAULT_STREAM_MS = 60_000;
 const MAX_ADVANCE_EVENTS = 500;
 
-/** The words fit no intent of the model, and the model has no AMAZON.FallbackIntent. */
+/**
+ * The words fit no intent of the model, and the model has no AMAZON.FallbackIntent (Alexa
+ * would say "Sorry, I don't know that"; nothing is sent to the skill).
+ * @example
+ * await expect(alexa.say("what is the capital of peru")).rejects.toThrow(UtteranceNotUnderstoodError);
+ */
 export class UtteranceNotUnderstoodError extends Error {
   override readonly name = "UtteranceNotUnderstoodError";
   readonly code = "UTTERANCE_NOT_UNDERSTOOD";
@@ -59,7 +65,7 @@ const BUTTONS = { play: "Play", pause: "Pause", next: "Next", previous: "Previou
  * A virtual Alexa talking to a skill through `options.fetch` (or `options.url`).
  *
  * @example
- * import { env, exports } from "cloudflare:workers";
+ * // inside vitest-pool-workers: `exports` from cloudflare:workers, `kit` the one the Worker trusts
  * const alexa = createVirtualAlexa({ model, fetch: (r) => exports.default.fetch(r), url: "http://localhost:8787/", kit });
  * await alexa.launch();
  * const turn = await alexa.say("play the dragon story");
