@@ -25,6 +25,10 @@ export default defineConfig({
             TEST_MIGRATIONS: migrations,
             SKILLFLARE_DEV_TRUST: JSON.stringify(devTrust),
             SKILL_IDS: DEV_SKILL_ID,
+            // No console in the test Worker, even when a local .dev.vars (npm start) has the
+            // kit: tests that want it pass SKILLFLARE_DEV_KIT themselves (test/console/).
+            SKILLFLARE_DEV_KIT: "",
+            SKILLFLARE_DEV_MODELS: "",
           },
           kvNamespaces: ["ATTRIBUTES_KV"],
           // The replay guard across isolates, tested with a real local Durable Object. Test-only:

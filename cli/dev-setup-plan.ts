@@ -4,6 +4,7 @@
  * the SKILLFLARE_DEV_TRUST value, the new `.dev.vars` text (our two keys replaced or added,
  * every other line the user wrote kept as it was), the SKILL_IDS list (the dev skill id added
  * to what is there), reading wrangler.toml's [vars], and which story MP3s still need seeding.
+ * The console's SKILLFLARE_DEV_KIT and SKILLFLARE_DEV_MODELS values are made here too.
  * The AUDIO bucket's name is read by cli/wrangler.ts, the same reader the upload command uses.
  */
 import * as pkijs from "pkijs";
@@ -42,6 +43,19 @@ export function kitRenewalReason(json: unknown, now: Date): KitRenewalReason | n
 /** What the Worker reads from SKILLFLARE_DEV_TRUST (see src/http/dev-trust.ts). */
 export function devTrustValue(kit: Pick<DevSigningKitJson, "anchorsPem" | "chainUrl" | "chainPem">): string {
   return JSON.stringify({ anchors: kit.anchorsPem, chains: { [kit.chainUrl]: kit.chainPem } });
+}
+
+/**
+ * SKILLFLARE_DEV_MODELS for the local console: the interaction models by locale as one line
+ * of JSON, with `'` written as its JSON escape so the value fits `.dev.vars`' single quotes.
+ */
+export function devModelsValue(models: Readonly<Record<string, unknown>>): string {
+  return JSON.stringify(models).replace(/'/g, "\\u0027");
+}
+
+/** SKILLFLARE_DEV_KIT for the local console: the whole kit (its signing key too) as one JSON line. */
+export function devKitValue(kit: DevSigningKitJson): string {
+  return JSON.stringify(kit).replace(/'/g, "\\u0027");
 }
 
 function unquote(value: string): string {

@@ -1,8 +1,10 @@
 /**
  * `npm start`'s setup step (the `prestart` script), run with tsx from the project root:
  *   1. the dev signing kit in .skillflare/dev-kit.json (made or renewed when needed);
- *   2. .dev.vars: SKILLFLARE_DEV_TRUST (that kit's anchors and chain) and SKILL_IDS (plus the
- *      dev skill id), every other line kept;
+ *   2. .dev.vars: SKILLFLARE_DEV_TRUST (that kit's anchors and chain), SKILL_IDS (plus the
+ *      dev skill id), and for the local console at /_skillflare/ SKILLFLARE_DEV_KIT (the kit
+ *      itself) and SKILLFLARE_DEV_MODELS (skill-package's interaction models by locale),
+ *      every other line kept;
  *   3. local D1 migrations (`wrangler d1 migrations apply DB --local`);
  *   4. local R2: the example stories from assets/ put under their keys, skipped when the stamp
  *      in .wrangler/state says this exact content is already there.
@@ -11,11 +13,14 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { STORIES } from "../src/example/catalog.js";
+import type { DevSigningKitJson } from "skillflare/testing";
 import { DEV_KIT_PATH, ensureDevKitFile } from "./dev-setup-kit.js";
 import {
+  devKitValue,
+  devModelsValue,
   devTrustValue,
   devVarsValue,
   objectsToSeed,
@@ -31,6 +36,7 @@ const DEV_VARS = ".dev.vars";
 const STATE_DIR = ".wrangler/state";
 const SEED_STAMP = join(STATE_DIR, "skillflare-seed.json");
 const ASSETS_DIR = "assets";
+const MODELS_DIR = "skill-package/interactionModels/custom";
 
 const say = (line: string) => process.stdout.write(`[skillflare] ${line}\n`);
 
@@ -47,12 +53,27 @@ function wrangler(args: readonly string[]): void {
   }
 }
 
-async function setUpDevVars(trust: string, toml: string): Promise<void> {
+/** The interaction models in skill-package/, by locale (the file name), for the console. */
+async function readModels(): Promise<Record<string, unknown>> {
+  const files = existsSync(MODELS_DIR) ? (await readdir(MODELS_DIR)).filter((name) => name.endsWith(".json")).sort() : [];
+  const entries = await Promise.all(
+    files.map(async (name) => [name.slice(0, -".json".length), JSON.parse(await readFile(join(MODELS_DIR, name), "utf8")) as unknown] as const),
+  );
+  return Object.fromEntries(entries);
+}
+
+async function setUpDevVars(kit: DevSigningKitJson, toml: string): Promise<void> {
   const current = await readText(DEV_VARS);
   const skillIds = skillIdsWithDev(devVarsValue(current ?? "", "SKILL_IDS") ?? wranglerVar(toml, "SKILL_IDS"));
-  const next = updateDevVars(current, { SKILLFLARE_DEV_TRUST: trust, SKILL_IDS: skillIds });
+  const models = await readModels();
+  const next = updateDevVars(current, {
+    SKILLFLARE_DEV_TRUST: devTrustValue(kit),
+    SKILL_IDS: skillIds,
+    SKILLFLARE_DEV_KIT: devKitValue(kit),
+    SKILLFLARE_DEV_MODELS: devModelsValue(models),
+  });
   if (next !== current) await writeFile(DEV_VARS, next, { mode: 0o600 });
-  say(`${DEV_VARS}: ${next === current ? "up to date" : "updated"} (SKILL_IDS=${skillIds})`);
+  say(`${DEV_VARS}: ${next === current ? "up to date" : "updated"} (SKILL_IDS=${skillIds}; console models: ${Object.keys(models).join(", ") || "none"})`);
 }
 
 async function seedStories(bucket: string): Promise<void> {
@@ -78,7 +99,7 @@ async function main(): Promise<void> {
   const toml = (await readText("wrangler.toml")) ?? "";
   const { kit, renewed } = await ensureDevKitFile();
   say(`dev signing kit: ${renewed === null ? "kept" : `created (${renewed})`} ${DEV_KIT_PATH}`);
-  await setUpDevVars(devTrustValue(kit), toml);
+  await setUpDevVars(kit, toml);
   wrangler(["d1", "migrations", "apply", "DB", "--local"]);
   say("D1 (local): migrations applied");
   await seedStories(audioBucketFromWranglerToml(toml) ?? DEFAULT_AUDIO_BUCKET);

@@ -7,15 +7,21 @@
  * isolate (verify-options.ts, shared with `skillflare/hono`): one verifier per
  * isolate, its cert cache warm across requests; with a `REPLAY_GUARD` Durable
  * Object binding the replay guard is on across isolates.
+ * The local console under /_skillflare/ (src/console/) is answered first, for local
+ * development requests with the dev kit only, and talks to this same fetch handler.
  */
 import { HttpError } from "../shared/http-error.js";
 import type { VerifyOptions } from "../verify/verifier-options.js";
 import { handleAlexaPost, type AlexaHandler } from "./alexa-endpoint.js";
 import { consoleLogger, type Logger } from "./log.js";
+import { handleConsoleRequest, isConsolePath } from "../console/route.js";
+import { readD1Attributes, type PersistentReader } from "../console/persistent-view.js";
 import { handlerForSkill, type WorkerSkill } from "./skill-handler.js";
-import { verifierResolver, type AlexaWorkerEnv } from "./verify-options.js";
+import { verifierResolver, type AlexaWorkerEnv as VerifyEnv } from "./verify-options.js";
+import type { ConsoleEnv } from "../console/dev-config.js";
 
-export type { AlexaWorkerEnv };
+/** Bindings the runtime reads (verification's and the local console's); a skill's own Env may carry more. */
+export interface AlexaWorkerEnv extends VerifyEnv, ConsoleEnv {}
 
 /** Any other route: return a Response to answer, or null to pass. */
 export type Route<E> = (
@@ -48,6 +54,19 @@ export interface AlexaWorkerSettings<E extends AlexaWorkerEnv> {
   readonly logger?: Logger;
   /** Refuse replayed request ids: in memory per isolate, or across isolates when `REPLAY_GUARD` is bound (which alone turns it on). */
   readonly replayGuard?: boolean;
+  /**
+   * The local console at /_skillflare/ (loopback requests with SKILLFLARE_DEV_KIT only; see
+   * docs/console.md). `false` turns it off.
+   * @example
+   * createAlexaWorker({ skill, console: { persistentAttributes: (env, userId) => myStore(env).read(userId) } });
+   */
+  readonly console?: false | ConsoleSettings<E>;
+}
+
+/** Settings of the local console. */
+export interface ConsoleSettings<E> {
+  /** Reads a user's stored attributes for the console's side panel; default the `DB` binding's D1 table. */
+  readonly persistentAttributes?: PersistentReader<E>;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -73,31 +92,38 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
   const handler = options.handler ?? handlerForSkill(options.skill);
   const verifierFor = verifierResolver({ overrides: options.verifyOptions, logger, replayGuard: options.replayGuard === true });
 
-  return {
-    async fetch(request, env, executionContext) {
-      try {
-        const url = new URL(request.url);
-        if (url.pathname === path) {
-          if (request.method !== "POST") {
-            throw new HttpError(405, "method-not-allowed", `${request.method} ${path}`, { headers: { Allow: "POST" } });
-          }
-          return await handleAlexaPost(request, { env, executionContext }, {
-            handler,
-            maxBodyBytes,
-            verifier: verifierFor(env, request),
-            logger,
-          });
-        }
-        for (const route of options.routes ?? []) {
-          const response = await route(request, env, executionContext);
-          if (response !== null) return response;
-        }
-        throw new HttpError(404, "not-found", `${request.method} ${url.pathname}`);
-      } catch (error) {
-        const httpError = HttpError.from(error);
-        if (httpError.status >= 500) logger.log("error", "request_failed", { code: httpError.code, status: httpError.status, detail: httpError.logDetail });
-        return httpError.toResponse();
+  const consoleOptions = options.console;
+  const fetchHandler = async (request: Request, env: E, executionContext: ExecutionContext): Promise<Response> => {
+    try {
+      const url = new URL(request.url);
+      if (consoleOptions !== false && isConsolePath(url.pathname)) {
+        return await handleConsoleRequest(request, env, {
+          selfFetch: (inner) => fetchHandler(inner, env, executionContext),
+          skillPath: path,
+          readPersistent: consoleOptions?.persistentAttributes ?? readD1Attributes,
+        });
       }
-    },
+      if (url.pathname === path) {
+        if (request.method !== "POST") {
+          throw new HttpError(405, "method-not-allowed", `${request.method} ${path}`, { headers: { Allow: "POST" } });
+        }
+        return await handleAlexaPost(request, { env, executionContext }, {
+          handler,
+          maxBodyBytes,
+          verifier: verifierFor(env, request),
+          logger,
+        });
+      }
+      for (const route of options.routes ?? []) {
+        const response = await route(request, env, executionContext);
+        if (response !== null) return response;
+      }
+      throw new HttpError(404, "not-found", `${request.method} ${url.pathname}`);
+    } catch (error) {
+      const httpError = HttpError.from(error);
+      if (httpError.status >= 500) logger.log("error", "request_failed", { code: httpError.code, status: httpError.status, detail: httpError.logDetail });
+      return httpError.toResponse();
+    }
   };
+  return { fetch: fetchHandler };
 }
