@@ -182,14 +182,15 @@ function audioPlayerOf(request: RequestSpec, options: Map<string, string>): inte
   };
 }
 
-export function parseSimulateArgs(argv: readonly string[]): SimulateParse {
+/** `defaultUrl`: where the running dev server is (cli/dev/dev-state.ts), else http://localhost:8787/. */
+export function parseSimulateArgs(argv: readonly string[], defaultUrl: string = DEFAULT_SIMULATE_URL): SimulateParse {
   try {
     const { positionals, options, flags } = split(argv);
     if (flags.has("help")) return { kind: "help" };
     const request = requestOf(positionals, options);
     if (options.has("reason") && request.type !== "SessionEndedRequest") fail("--reason is for session-ended");
     if (flags.has("no-model") && options.has("model")) fail("--model and --no-model exclude each other");
-    const url = options.get("url") ?? DEFAULT_SIMULATE_URL;
+    const url = options.get("url") ?? defaultUrl;
     if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) fail(`--url must be an http(s) URL, not "${url}"`);
     const audioPlayer = audioPlayerOf(request, options);
     const userId = options.get("user");

@@ -1,6 +1,6 @@
 /**
- * `npm run simulate -- <request> [options]`: sends one properly signed Alexa request to the
- * local skill (default http://localhost:8787/, where `npm start` runs `wrangler dev`) and
+ * `skillflare simulate <request> [options]`: sends one properly signed Alexa request to the
+ * local skill (default: where `skillflare dev` / `npm start` runs, see cli/dev/dev-state.ts) and
  * prints what Alexa would do with the answer. The envelope is a realistic one from the dev
  * kit, slots are resolved against the interaction model like Alexa's entity resolution, and
  * it is signed with the kit in .skillflare/dev-kit.json, the one `.dev.vars` trusts, so the
@@ -12,12 +12,14 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequestEnvelope, createSignedRequest, DEV_SKILL_ID, DEV_USER_ID, type RequestSpec } from "../src/devkit/index.js";
 import { DevKitFileError, readDevKitFile } from "./dev-setup-kit.js";
-import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, processIo } from "./io.js";
+import { defaultSkillUrl } from "./dev/dev-state.js";
+import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type ExitCode } from "./io.js";
 import { parseSimulateArgs, SIMULATE_USAGE, type SimulateInvocation } from "./simulate-args.js";
 import { languageModelOf, resolveSlotsWithModel, unknownToModel } from "./simulate-model.js";
 import { renderResponse } from "./simulate-render.js";
 
-const { out, err } = processIo();
+/** How long to wait for the skill's answer (wrangler dev's first request compiles the Worker). */
+const SEND_TIMEOUT_MS = 30_000;
 
 async function loadModel(invocation: SimulateInvocation): Promise<unknown> {
   if (invocation.model === "none") return undefined;
@@ -40,14 +42,15 @@ function describeRequest(invocation: SimulateInvocation): string {
   return `> ${invocation.request.type}${requestDetail(invocation.request)} -> ${invocation.url}`;
 }
 
-async function run(argv: readonly string[]): Promise<number> {
-  const parsed = parseSimulateArgs(argv);
+async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const { out, err } = io;
+  const parsed = parseSimulateArgs(argv, defaultSkillUrl());
   if (parsed.kind === "help") {
     out(SIMULATE_USAGE);
     return EXIT_OK;
   }
   if (parsed.kind === "usage-error") {
-    err(`simulate: ${parsed.message}\n(npm run simulate -- --help shows the requests and options)`);
+    err(`simulate: ${parsed.message}\n(skillflare simulate --help shows the requests and options)`);
     return EXIT_USAGE;
   }
   const { invocation } = parsed;
@@ -65,7 +68,7 @@ async function run(argv: readonly string[]): Promise<number> {
   err(describeRequest(invocation));
   let response: Response;
   try {
-    response = await fetch(request);
+    response = await fetch(request, { signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
     err(`simulate: cannot reach ${invocation.url} (${cause}). Is \`npm start\` running?`);
@@ -90,10 +93,11 @@ async function run(argv: readonly string[]): Promise<number> {
   return EXIT_OK;
 }
 
-run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    err(`simulate: ${error instanceof DevKitFileError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(EXIT_CHECK_FAILED);
-  },
-);
+export async function simulateCommand(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    io.err(`simulate: ${error instanceof DevKitFileError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return EXIT_CHECK_FAILED;
+  }
+}
