@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { contentTypeForKey, FALLBACK_CONTENT_TYPE } from "../../src/audio/content-type.js";
+import { contentTypeForKey } from "skillflare/audio";
 
 export interface AudioFile {
   readonly key: string;
@@ -28,7 +28,7 @@ export async function audioFilesIn(dir: string): Promise<AudioFile[]> {
     files.map(async (file) => {
       const key = relative(dir, file).split(sep).join("/");
       const contentType = contentTypeForKey(key);
-      if (contentType === FALLBACK_CONTENT_TYPE || contentType.startsWith("video/")) return [];
+      if (contentType === "application/octet-stream" || contentType.startsWith("video/")) return [];
       return [{ key, file, contentType, sha256: createHash("sha256").update(await readFile(file)).digest("hex") }];
     }),
   );
