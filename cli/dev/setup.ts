@@ -85,7 +85,8 @@ async function seedAudio(options: DevSetupOptions, audioDir: string, bucket: str
   const done: SeedStamp = { bucket, objects: Object.fromEntries(files.map((file) => [file.key, file.sha256])) };
   await mkdir(join(cwd, ".wrangler", "state"), { recursive: true });
   await writeFile(stampPath, `${JSON.stringify(done, null, 2)}\n`);
-  const summary = todo.length === 0 ? `all ${files.length} audio files of ${audioDir}/ already there` : `${todo.length} of ${files.length} audio files of ${audioDir}/ put`;
+  const summary =
+    files.length === 0 ? `no audio files in ${audioDir}/ yet` : todo.length === 0 ? `all ${files.length} audio files of ${audioDir}/ already there` : `${todo.length} of ${files.length} audio files of ${audioDir}/ put`;
   io.out(`[skillflare] R2 (local): ${summary}`);
 }
 

@@ -47,6 +47,17 @@ async function templateFiles(dir: string, prefix = ""): Promise<string[]> {
   return nested.flat().sort();
 }
 
+/**
+ * A local tarball or folder given as a path becomes a `file:` spec relative to the new project
+ * (npm resolves `file:` against the project, not where init ran); registry specs stay as given.
+ */
+export function dependencySpec(spec: string, projectDir: string, cwd: string = process.cwd()): string {
+  const looksLikePath = /^(\.{1,2}\/|\/)/.test(spec) || /\.(tgz|tar\.gz)$/.test(spec);
+  if (!looksLikePath || spec.startsWith("file:") || !existsSync(resolve(cwd, spec))) return spec;
+  const path = relative(projectDir, resolve(cwd, spec)).split("\\").join("/");
+  return `file:${path.startsWith(".") ? path : `./${path}`}`;
+}
+
 /** Writes the project; returns what was written, or why nothing was. */
 export async function initProject(options: InitOptions): Promise<InitResult> {
   const dir = resolve(options.dir);
@@ -59,7 +70,7 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
   const root = options.packageRoot ?? skillflarePackageRoot();
   const toolchain = options.toolchain ?? toolchainForNode(options.nodeVersion ?? process.version);
   const names = projectNames(name);
-  const values = { ...names, compatibilityDate: toolchain.compatibilityDate };
+  const values = { ...names, compatibilityDate: toolchain.compatibilityDate, vitestPlugin: toolchain.vitestPlugin };
   const templateDir = join(root, "templates", "default");
   const written: string[] = [];
   for (const file of await templateFiles(templateDir)) {
@@ -68,7 +79,7 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
     await writeFile(target, fillPlaceholders(await readFile(join(templateDir, file), "utf8"), values));
     written.push(relative(dir, target));
   }
-  const spec = options.skillflareSpec ?? `^${skillflareVersion(root)}`;
+  const spec = options.skillflareSpec === undefined ? `^${skillflareVersion(root)}` : dependencySpec(options.skillflareSpec, dir);
   await writeFile(join(dir, "package.json"), projectPackageJson(names, spec, toolchain));
   written.push("package.json");
   return { ok: true, files: written.sort(), toolchain, dir };

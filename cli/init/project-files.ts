@@ -41,6 +41,7 @@ export function projectNames(name: string): ProjectNames {
 
 export interface TemplateValues extends ProjectNames {
   readonly compatibilityDate: string;
+  readonly vitestPlugin: string;
 }
 
 /** Every `{{key}}` of `text` replaced; an unknown key is an error (a template bug, not user input). */
@@ -71,7 +72,7 @@ export function projectPackageJson(names: ProjectNames, skillflareSpec: string, 
       test: "tsc -p . && vitest run",
       simulate: "skillflare simulate",
       deploy: "skillflare deploy",
-      types: "wrangler types --include-runtime=false",
+      types: "wrangler types --include-runtime=false --strict-vars=false",
       "check:deploy": "wrangler deploy --dry-run --outdir dist",
     },
     skillflare: { audioDir: "assets" },

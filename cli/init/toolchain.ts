@@ -2,10 +2,13 @@
  * The two toolchains `skillflare init` can write, and which one a Node version gets. Wrangler
  * 4.87 and later (and Miniflare 4.20260430 and later) refuse Node 20, so a project made on Node
  * 20 gets the last set that runs there; Node 22.12 and later get the newest releases that fit
- * together (vitest-pool-workers' peer range caps vitest at 4.x). Every version is exact, so
- * `npm install` resolves the same tree on every machine. The compatibility date is the oldest
- * workerd in the set (the test pool bundles its own, older one), since workerd refuses a date
- * newer than itself. Both sets were tried end to end (docs/init.md has the measurements).
+ * together. @cloudflare/vitest-pool-workers was renamed @cloudflare/vitest-plugin (0.23, the last
+ * pool release, warns so and caps vitest at 4.x; the plugin takes vitest 5), so the package
+ * name is part of the set. Every version is exact, so `npm install` resolves the same tree
+ * everywhere. The compatibility date is at most the oldest workerd in the set: the test plugin
+ * bundles an older workerd than wrangler, and workerd refuses a date newer than itself
+ * ("requires compatibility date 2026-11-17, but the newest ... is 2026-11-09"). Both sets were
+ * tried end to end (docs/init.md has the measurements).
  */
 
 export type ToolchainId = "node20" | "current";
@@ -17,6 +20,8 @@ export interface Toolchain {
   /** `engines.node` of the new project. */
   readonly nodeRange: string;
   readonly compatibilityDate: string;
+  /** The Workers test integration's package (imported by vitest.config.mts, typed in tsconfig). */
+  readonly vitestPlugin: "@cloudflare/vitest-pool-workers" | "@cloudflare/vitest-plugin";
   readonly devDependencies: Readonly<Record<string, string>>;
 }
 
@@ -25,6 +30,7 @@ export const NODE20_TOOLCHAIN: Toolchain = {
   label: "the Node 20 toolchain (wrangler 4.86.0, the last release that runs on Node 20)",
   nodeRange: ">=20.19",
   compatibilityDate: "2026-04-20",
+  vitestPlugin: "@cloudflare/vitest-pool-workers",
   devDependencies: {
     "@cloudflare/vitest-pool-workers": "0.15.1",
     "@cloudflare/workers-types": "4.20260702.1",
@@ -38,12 +44,13 @@ export const CURRENT_TOOLCHAIN: Toolchain = {
   id: "current",
   label: "the current toolchain (wrangler 4.164.0, needs Node >= 22.12)",
   nodeRange: ">=22.12",
-  compatibilityDate: "2026-08-15",
+  compatibilityDate: "2026-11-02",
+  vitestPlugin: "@cloudflare/vitest-plugin",
   devDependencies: {
-    "@cloudflare/vitest-pool-workers": "0.23.0",
+    "@cloudflare/vitest-plugin": "1.5.0",
     "@cloudflare/workers-types": "5.20261117.1",
     typescript: "5.9.3",
-    vitest: "4.1.12",
+    vitest: "5.1.2",
     wrangler: "4.164.0",
   },
 };

@@ -1,7 +1,7 @@
 // Tests run inside workerd (the Workers runtime) with local KV, R2 and D1 from wrangler.toml.
 // The dev signing kit made by test/setup/dev-kit.global.ts is trusted for loopback requests
 // only (SKILLFLARE_DEV_TRUST), as under `npm start`; production requests need Amazon's chain.
-import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { cloudflareTest, readD1Migrations } from "{{vitestPlugin}}";
 import { DEV_SKILL_ID } from "skillflare/testing";
 import { defineConfig } from "vitest/config";
 

@@ -2,18 +2,19 @@
  * {{name}}: an Alexa skill that asks for your favorite color and remembers it (in D1) for the
  * next visit. `createAlexaWorker` makes this the skill's HTTPS endpoint: every POST is
  * verified as coming from Alexa before a handler runs, and /audio/<key> serves audio from the
- * AUDIO bucket. Handlers are tried in order; the first that matches answers.
+ * AUDIO bucket. Handlers are tried in order; the first that matches answers. Export nothing
+ * but the default: workerd treats every named export of the main module as an entrypoint.
  */
 import { createD1Persistence, createSkill, handlersFor } from "skillflare/skill";
 import { createAlexaWorker, handleAudioRequest } from "skillflare/worker";
 
 const { onLaunch, onIntent, onRequest, onError } = handlersFor<Env>();
 
-/** The persistent attribute this skill keeps per Alexa user. */
-export const FAVORITE_COLOR = "favoriteColor";
+/** The persistent attribute this skill keeps per Alexa user (a row in D1's skill_attributes). */
+const FAVORITE_COLOR = "favoriteColor";
 const ASK_COLOR = "What is your favorite color?";
 
-export const skill = createSkill<Env>({
+const skill = createSkill<Env>({
   persistence: (env) => createD1Persistence({ database: env.DB }),
   handlers: [
     onLaunch(async (input) => {

@@ -4,12 +4,11 @@
  */
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { FAVORITE_COLOR } from "../src/index.js";
 import { ask, newUser, speech } from "./alexa.js";
 
 const remembered = (userId: string) =>
   env.DB.prepare("SELECT value FROM skill_attributes WHERE partition_key = ?1 AND name = ?2")
-    .bind(userId, FAVORITE_COLOR)
+    .bind(userId, "favoriteColor")
     .first<{ value: string }>();
 
 describe("{{name}}", () => {
