@@ -13,5 +13,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // Builds dist/ once per run: the package tests check the built output (docs/package.md).
+    globalSetup: ["./test/node/helpers/build.global.ts"],
   },
 });

@@ -1,7 +1,8 @@
 #!/usr/bin/env -S npx tsx
 // The `skillflare` command: routes each command to its module and maps everything to exit codes
 // (0 ok, 1 a check failed, 2 usage). `skillflare <command> --help` prints that command's usage
-// (handled here for every command, so none can forget it). Run with `npx skillflare ...`.
+// (handled here for every command, so none can forget it). Run with `npx skillflare ...`
+// (package.json "bin": dist/cli/bin.js, built from cli/bin.ts) or `npx tsx cli/skillflare.ts`.
 
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";

@@ -2,14 +2,15 @@
  * Adapts a skill object to the Worker's handler: a `SkillRuntime` from
  * `createSkill`, or a skill built with the official ask-sdk-core
  * (`SkillBuilders.custom()...create()`, recognised by its `invoke` method and
- * wrapped with `fromAskSdkSkill`). Response checks throw for loopback requests
- * (`wrangler dev`, tests) so a response Alexa would reject fails loudly in
- * development, and only log in production.
+ * wrapped with `fromAskSdkSkill`). Each request's handlers get its origin, the
+ * Worker's logger and the clock. Response checks throw for local development
+ * requests (`wrangler dev`, tests; local-development.ts) so a response Alexa
+ * would reject fails loudly in development, and only log in production.
  */
 import { fromAskSdkSkill, type AskSdkSkill } from "../ask-sdk/skill-adapter.js";
 import type { SkillRuntime } from "../skill/create-skill.js";
 import type { AlexaHandler } from "./alexa-endpoint.js";
-import { isLoopbackRequest } from "./dev-trust.js";
+import { isLocalDevelopmentRequest } from "./local-development.js";
 
 export type WorkerSkill<E> = SkillRuntime<E> | AskSdkSkill;
 
@@ -19,6 +20,9 @@ export function handlerForSkill<E>(skill: WorkerSkill<E>): AlexaHandler<E> {
     runtime.handle(verified.envelope, {
       env: context.env,
       waitUntil: (promise) => context.executionContext.waitUntil(promise),
-      checks: isLoopbackRequest(context.request) ? "throw" : "log",
+      origin: new URL(context.request.url).origin,
+      logger: context.logger,
+      now: Date.now,
+      checks: isLocalDevelopmentRequest(context.request) ? "throw" : "log",
     });
 }
