@@ -1,7 +1,8 @@
 /**
  * `skillflare init <dir> [--name "My Skill"] [--skillflare <npm spec>] [--toolchain node20|current]
  * [--force]`: writes a new skill project from templates/default/ (shipped in the package) plus
- * a generated package.json whose toolchain fits the Node running init. Refuses a non-empty
+ * a generated package.json whose toolchain fits the Node running init, and that toolchain's
+ * `wrangler types` output from templates/types/. Refuses a non-empty
  * directory unless --force (then only the template's files are overwritten; others stay).
  */
 import { existsSync } from "node:fs";
@@ -79,6 +80,9 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
     await writeFile(target, fillPlaceholders(await readFile(join(templateDir, file), "utf8"), values));
     written.push(relative(dir, target));
   }
+  // `wrangler types --include-runtime=false` output differs between the two wranglers: one per toolchain.
+  await writeFile(join(dir, "worker-configuration.d.ts"), await readFile(join(root, "templates", "types", `${toolchain.id}.d.ts`), "utf8"));
+  written.push("worker-configuration.d.ts");
   const spec = options.skillflareSpec === undefined ? `^${skillflareVersion(root)}` : dependencySpec(options.skillflareSpec, dir);
   await writeFile(join(dir, "package.json"), projectPackageJson(names, spec, toolchain));
   written.push("package.json");

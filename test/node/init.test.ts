@@ -65,6 +65,7 @@ describe("skillflare init", () => {
     for (const binding of ['binding = "CERT_CACHE"', 'binding = "DB"', 'binding = "AUDIO"', "SKILL_IDS = "]) expect(toml).toContain(binding);
     expect(read(dir, "vitest.config.mts")).toContain('from "@cloudflare/vitest-pool-workers"');
     expect(read(dir, ".gitignore")).toContain(".dev.vars");
+    expect(read(dir, "worker-configuration.d.ts")).toMatch(/interface Env \{\n\t\tCERT_CACHE: KVNamespace;/); // wrangler 4.86's format
     expect(json(dir, "ask-resources.json").profiles.default.skillMetadata.src).toBe("./skill-package");
     expect(json(dir, "skill-package/skill.json").manifest.apis.custom.endpoint.uri).toMatch(/^https:\/\//);
     expect(io.stdout.join("\n")).toContain("Toolchain: the Node 20 toolchain (wrangler 4.86.0");
@@ -82,6 +83,7 @@ describe("skillflare init", () => {
     expect(read(dir, "vitest.config.mts")).toContain('from "@cloudflare/vitest-plugin"');
     expect(read(dir, "tsconfig.json")).toContain('"@cloudflare/vitest-plugin/types"');
     expect(read(dir, "wrangler.toml")).toContain(`compatibility_date = "${CURRENT_TOOLCHAIN.compatibilityDate}"`);
+    expect(read(dir, "worker-configuration.d.ts")).toContain("interface __BaseEnv_Env"); // wrangler 4.164's format
   });
 
   it.each([
