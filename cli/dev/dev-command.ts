@@ -48,10 +48,11 @@ export interface DevDependencies {
   readonly launch?: Launcher;
 }
 
-function portOption(text: string | undefined, name: string): number | undefined | string {
-  if (text === undefined) return undefined;
+/** A port option's value: undefined when absent, a number, or the usage message for a bad one. */
+function portOption(text: string | undefined, name: string): { readonly port?: number } | { readonly error: string } {
+  if (text === undefined) return {};
   const port = Number(text);
-  return /^\d+$/.test(text) && port >= 1 && port <= 65535 ? port : `--${name} must be a port number 1-65535, not "${text}"`;
+  return /^\d+$/.test(text) && port >= 1 && port <= 65535 ? { port } : { error: `--${name} must be a port number 1-65535, not "${text}"` };
 }
 
 /** wrangler dev's arguments: the port, the free inspector port, and the loopback upstream the dev trust needs. */
@@ -69,17 +70,16 @@ export async function devCommand(argv: readonly string[], io: CliIo, deps: DevDe
     io.err(`skillflare dev: ${parsed.message}\n${DEV_USAGE}`);
     return EXIT_USAGE;
   }
-  const port = portOption(lastString(parsed.args, "port"), "port") ?? DEFAULT_DEV_PORT;
-  const inspector = portOption(lastString(parsed.args, "inspector-port"), "inspector-port");
-  for (const value of [port, inspector]) {
-    if (typeof value === "string") {
-      io.err(`skillflare dev: ${value}`);
-      return EXIT_USAGE;
-    }
+  const portArg = portOption(lastString(parsed.args, "port"), "port");
+  const inspectorArg = portOption(lastString(parsed.args, "inspector-port"), "inspector-port");
+  if ("error" in portArg || "error" in inspectorArg) {
+    io.err(`skillflare dev: ${"error" in portArg ? portArg.error : "error" in inspectorArg ? inspectorArg.error : ""}`);
+    return EXIT_USAGE;
   }
+  const port = portArg.port ?? DEFAULT_DEV_PORT;
   const cwd = deps.cwd ?? process.cwd();
   const setupOnly = parsed.args.booleans.has("setup-only");
-  if (!setupOnly && (await probePort(port as number)) === null) {
+  if (!setupOnly && (await probePort(port)) === null) {
     io.err(`skillflare dev: port ${port} is in use (another dev server?); choose another with --port N`);
     return EXIT_CHECK_FAILED;
   }
@@ -90,12 +90,12 @@ export async function devCommand(argv: readonly string[], io: CliIo, deps: DevDe
     return EXIT_CHECK_FAILED;
   }
   if (setupOnly) return EXIT_OK;
-  const inspectorPort = (inspector as number | undefined) ?? (await freePort());
+  const inspectorPort = inspectorArg.port ?? (await freePort());
   const [command, prefix] = wranglerCommand(cwd);
-  io.out(`[skillflare] starting wrangler dev: the skill will answer on ${devUrl(port as number)} (inspector on ${inspectorPort})`);
-  await writeDevState(cwd, port as number);
+  io.out(`[skillflare] starting wrangler dev: the skill will answer on ${devUrl(port)} (inspector on ${inspectorPort})`);
+  await writeDevState(cwd, port);
   try {
-    const code = await (deps.launch ?? launchAttached)(command, [...prefix, ...wranglerDevArgs(port as number, inspectorPort, parsed.args.positionals)], cwd);
+    const code = await (deps.launch ?? launchAttached)(command, [...prefix, ...wranglerDevArgs(port, inspectorPort, parsed.args.positionals)], cwd);
     return code === 0 ? EXIT_OK : EXIT_CHECK_FAILED;
   } finally {
     clearDevState(cwd);
