@@ -122,6 +122,6 @@ export async function initCommand(argv: readonly string[], io: CliIo, nodeVersio
   }
   io.out(`Created ${result.dir} (${result.files.length} files)`);
   io.out(`Toolchain: ${result.toolchain.label}${toolchainId === undefined ? `, chosen for Node ${nodeVersion}` : ""}`);
-  io.out(`Next:\n  cd ${relative(process.cwd(), result.dir) || "."}\n  npm install\n  npm start    # serves the skill on http://localhost:8787/\n  npm test`);
+  io.out(`Next:\n  cd ${relative(process.cwd(), result.dir) || "."}\n  npm start    # installs on first run, then serves the skill on http://localhost:8787/\n  npm test`);
   return EXIT_OK;
 }

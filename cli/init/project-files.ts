@@ -59,6 +59,13 @@ export function projectPath(templatePath: string): string {
   return templatePath.replace(/(^|\/)gitignore$/, "$1.gitignore");
 }
 
+/**
+ * `prestart`/`pretest`: on a fresh clone (no node_modules yet) install first, so the README's
+ * quick start stays two commands; otherwise nothing. Inline, so the project needs no script file.
+ */
+export const ENSURE_INSTALLED =
+  "node -e \"require('fs').existsSync('node_modules/.package-lock.json')||require('child_process').execSync('npm install --no-audit --no-fund',{stdio:'inherit'})\"";
+
 /** The project's package.json: skillflare itself plus the chosen toolchain, all pinned. */
 export function projectPackageJson(names: ProjectNames, skillflareSpec: string, toolchain: Toolchain): string {
   const json = {
@@ -68,7 +75,9 @@ export function projectPackageJson(names: ProjectNames, skillflareSpec: string, 
     type: "module",
     engines: { node: toolchain.nodeRange },
     scripts: {
+      prestart: ENSURE_INSTALLED,
       start: "skillflare dev",
+      pretest: ENSURE_INSTALLED,
       test: "tsc -p . && vitest run",
       simulate: "skillflare simulate",
       deploy: "skillflare deploy",
