@@ -12,13 +12,14 @@ import { createVirtualAlexa, DEFAULT_VIRTUAL_ALEXA_URL, type InteractionModelJso
 import { lastString, parseArgs } from "./args.js";
 import { type ChatAction, CHAT_HELP, parseChatLine } from "./chat-commands.js";
 import { DevKitFileError, readDevKitFile } from "./dev-setup-kit.js";
+import { defaultSkillUrl } from "./dev/dev-state.js";
 import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type ExitCode, processIo } from "./io.js";
 import { defaultModelPath, loadSimulateModel } from "./simulate-load.js";
 import { renderTurn } from "./turn-render.js";
 
 export const CHAT_USAGE = `usage: skillflare chat [--url URL] [--model PATH] [--locale L] [--user ID] [--skill-id ID] [--kit PATH] [--json]
 
-Talk to the skill that \`npm start\` runs (default ${DEFAULT_VIRTUAL_ALEXA_URL}), the way a person talks to an Echo.
+Talk to the skill that \`npm start\` runs (default: where it runs, else ${DEFAULT_VIRTUAL_ALEXA_URL}), the way a person talks to an Echo.
 ${CHAT_HELP}`;
 
 const HISTORY_FILE = ".skillflare/chat-history";
@@ -69,7 +70,7 @@ export async function chatCommand(argv: readonly string[], io: CliIo = processIo
   const { args } = parsed;
   if (args.booleans.has("help")) return io.out(CHAT_USAGE), EXIT_OK;
   const locale = lastString(args, "locale") ?? "en-US";
-  const url = lastString(args, "url") ?? DEFAULT_VIRTUAL_ALEXA_URL;
+  const url = lastString(args, "url") ?? defaultSkillUrl();
   const json = args.booleans.has("json");
   const model = await loadSimulateModel(lastString(args, "model"), locale).catch((error: unknown) => error as Error);
   if (model === undefined || model instanceof Error) {

@@ -1,4 +1,4 @@
-// HTTPS GET for the CLI on node:https, because the global fetch cannot take extra trusted CAs
+// HTTPS requests (GET, or a POST for the doctor's endpoint check) for the CLI on node:https, because the global fetch cannot take extra trusted CAs
 // (needed for --ca and the loopback tests) and hides TLS details. One hop per call with a
 // timeout and a body cap; followRedirects walks at most a few hops, https only, recording each.
 // Failures are typed results, never exceptions.
@@ -14,6 +14,10 @@ export interface HttpsGetOptions {
   readonly headers?: Readonly<Record<string, string>>;
   readonly timeoutMs?: number;
   readonly maxBytes?: number;
+  /** Default GET; the doctor POSTs to a skill endpoint. */
+  readonly method?: "GET" | "POST";
+  /** Request body (with POST). */
+  readonly body?: string;
 }
 
 export interface HttpsResponse {
@@ -53,7 +57,8 @@ export function httpsGet(url: URL, options: HttpsGetOptions = {}): Promise<Https
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let received = 0;
-    const request = https.get(url, {
+    const request = https.request(url, {
+      method: options.method ?? "GET",
       agent: false,
       ca: trustStore(options.extraCaPems),
       rejectUnauthorized: options.verifyTls ?? true,
@@ -61,6 +66,7 @@ export function httpsGet(url: URL, options: HttpsGetOptions = {}): Promise<Https
       timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     });
     request.on("timeout", () => request.destroy(new TimeoutError()));
+    request.end(options.body);
     request.on("error", (error) => resolve(failure(error)));
     request.on("response", (response) => {
       const done = (truncated: boolean) => {

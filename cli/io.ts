@@ -16,7 +16,18 @@ export interface CliIo {
   progress(text: string): void;
 }
 
+/** A reader that went away (`skillflare ... | head`) ends the command quietly, not with a crash. */
+function exitQuietlyOnEpipe(stream: NodeJS.WriteStream): void {
+  if (stream.listenerCount("error") > 0) return;
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 export function processIo(): CliIo {
+  exitQuietlyOnEpipe(process.stdout);
+  exitQuietlyOnEpipe(process.stderr);
   const tty = process.stderr.isTTY === true;
   let pending = false;
   const endProgress = () => {

@@ -190,7 +190,8 @@ function audioPlayerOf(request: RequestSpec | UtteranceRequest, options: Map<str
   };
 }
 
-export function parseSimulateArgs(argv: readonly string[]): SimulateParse {
+/** `defaultUrl`: where the running dev server is (cli/dev/dev-state.ts), else http://localhost:8787/. */
+export function parseSimulateArgs(argv: readonly string[], defaultUrl: string = DEFAULT_SIMULATE_URL): SimulateParse {
   try {
     const { positionals, options, flags } = split(argv);
     if (flags.has("help")) return { kind: "help" };
@@ -199,7 +200,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateParse {
     if (flags.has("no-model") && options.has("model")) fail("--model and --no-model exclude each other");
     if (request.type === "Utterance" && flags.has("no-model")) fail("words are resolved against the interaction model: drop --no-model");
     if (request.type === "Utterance" && options.has("token")) fail("--token is for requests by name; words play what the skill says");
-    const url = options.get("url") ?? DEFAULT_SIMULATE_URL;
+    const url = options.get("url") ?? defaultUrl;
     if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) fail(`--url must be an http(s) URL, not "${url}"`);
     const audioPlayer = audioPlayerOf(request, options);
     const userId = options.get("user");

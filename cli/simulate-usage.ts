@@ -4,7 +4,7 @@
  */
 export const DEFAULT_SIMULATE_URL = "http://localhost:8787/";
 
-export const SIMULATE_USAGE = `Usage: npm run simulate -- <request> [options]
+export const SIMULATE_USAGE = `Usage: skillflare simulate <request> [options]   (in this repo: npm run simulate -- ...)
 
 Requests:
   launch                                  LaunchRequest
@@ -26,7 +26,8 @@ Options:
   --user <id>        Alexa user id (default the dev user, so pause/resume persist across runs)
   --locale <l>       request locale (default en-US)
   --skill-id <id>    applicationId (default the dev skill id that npm start trusts)
-  --url <url>        skill endpoint (default ${DEFAULT_SIMULATE_URL})
+  --url <url>        skill endpoint (default: where skillflare dev / npm start runs,
+                     else ${DEFAULT_SIMULATE_URL})
   --model <path>     interaction model for entity resolution
                      (default skill-package/interactionModels/custom/<locale>.json); --no-model: none
   --kit <path>       dev signing kit (default .skillflare/dev-kit.json, made by npm start)

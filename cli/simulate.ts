@@ -1,7 +1,7 @@
 /**
  * `skillflare simulate <request | "words"> [options]` (also `npm run simulate -- ...`): sends one
- * properly signed Alexa request to the local skill (default http://localhost:8787/, where
- * `npm start` runs `wrangler dev`) and prints what Alexa would do with the answer. A request by
+ * properly signed Alexa request to the local skill (default: where `skillflare dev` / `npm start`
+ * runs, see cli/dev/dev-state.ts) and prints what Alexa would do with the answer. A request by
  * name gets a realistic envelope from the dev kit with slots resolved against the interaction
  * model; free words go through the virtual Alexa (cli/simulate-say.ts). Requests are signed
  * with the kit in .skillflare/dev-kit.json, the one `.dev.vars` trusts, so they take the
@@ -13,12 +13,16 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createRequestEnvelope, createSignedRequest, DEV_SKILL_ID, DEV_USER_ID, type RequestSpec } from "skillflare/testing";
 import { DevKitFileError, readDevKitFile } from "./dev-setup-kit.js";
+import { defaultSkillUrl } from "./dev/dev-state.js";
 import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type ExitCode, processIo } from "./io.js";
 import { loadSimulateModel } from "./simulate-load.js";
 import { parseSimulateArgs, SIMULATE_USAGE, type SimulateInvocation } from "./simulate-args.js";
 import { languageModelOf, resolveSlotsWithModel, unknownToModel } from "./simulate-model.js";
 import { renderResponse } from "./simulate-render.js";
 import { simulateWords } from "./simulate-say.js";
+
+/** How long to wait for the skill's answer (wrangler dev's first request compiles the Worker). */
+const SEND_TIMEOUT_MS = 30_000;
 
 /** What follows the request type in the "> ..." line: the intent and slots, or the stream token. */
 function requestDetail(request: RequestSpec): string {
@@ -45,7 +49,7 @@ async function simulateRequest(invocation: SimulateInvocation, request: RequestS
   io.err(`> ${request.type}${requestDetail(request)} -> ${invocation.url}`);
   let response: Response;
   try {
-    response = await fetch(signed, { signal: AbortSignal.timeout(15_000) });
+    response = await fetch(signed, { signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
     io.err(`simulate: cannot reach ${invocation.url} (${cause}). Is \`npm start\` running?`);
@@ -72,7 +76,7 @@ async function simulateRequest(invocation: SimulateInvocation, request: RequestS
 
 /** Runs `simulate` with its arguments (after the command name). */
 export async function simulateCommand(argv: readonly string[], io: CliIo = processIo()): Promise<ExitCode> {
-  const parsed = parseSimulateArgs(argv);
+  const parsed = parseSimulateArgs(argv, defaultSkillUrl());
   if (parsed.kind === "help") {
     io.out(SIMULATE_USAGE);
     return EXIT_OK;

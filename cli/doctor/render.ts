@@ -28,16 +28,16 @@ export function renderDoctorReport(report: DoctorReport): string[] {
   }
   const { verdict } = report;
   lines.push("VERDICT", verdict.playable ? `  ✓ ${verdict.summary}` : "  ✗ Alexa will likely fail:");
-  for (const problem of verdict.problems) lines.push(`    - [${problem.code}] ${problem.message}`);
-  for (const warning of verdict.warnings) lines.push(`  ! [${warning.code}] ${warning.message}`);
+  for (const problem of verdict.problems) lines.push(`    - ${problem.message}`);
+  for (const warning of verdict.warnings) lines.push(`  ! ${warning.message}`);
   if (verdict.advice.length > 0) lines.push("WHAT TO CHANGE", ...verdict.advice.map((a) => `  - ${a}`));
   return lines;
 }
 
 function renderHost(host: HostTlsReport): string[] {
   const lines = [`TLS ${host.host}:${host.port}`];
-  lines.push(`  ${mark(host.conservative.ok)} conservative handshake (TLS 1.2, RSA suites only): ${handshake(host.conservative)}`);
-  lines.push(`  ${mark(host.modern.ok)} default handshake: ${handshake(host.modern)}`);
+  lines.push(`  ${mark(host.conservative.ok)} RSA handshake (TLS 1.2, RSA cipher suites only, as Alexa's audio player may use): ${handshake(host.conservative)}`);
+  lines.push(`  ${mark(host.modern.ok)} modern handshake (as browsers use): ${handshake(host.modern)}`);
   const seen = observedHandshake(host);
   const cert = seen?.certificate;
   if (seen && cert) {

@@ -7,12 +7,20 @@ import { checkAlexaAudio, type AlexaAudioTarget, type AudioCheckResult } from "s
 import { lastString, parseArgs } from "../args.js";
 import { readCaFiles } from "../audio-check.js";
 import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type ExitCode } from "../io.js";
+import { diagnoseEndpoint, looksLikeSkillEndpoint, renderEndpointReport } from "./endpoint.js";
 import { type HttpProbeResult, probeHttp } from "./http-probe.js";
 import { doctorReportJson, renderDoctorReport } from "./render.js";
 import { probeTls } from "./tls-probe.js";
 import { decideVerdict, type DoctorVerdict, type HostTlsReport } from "./verdict.js";
 
-export const DOCTOR_USAGE = "usage: skillflare doctor <https-url> [--ca <pem-file>] [--player] [--json] [--timeout SECONDS]";
+export const DOCTOR_USAGE = `usage: skillflare doctor <https-url> [--endpoint | --audio] [--player] [--ca <pem-file>] [--json] [--timeout SECONDS]
+
+  Will Alexa be able to use this URL?
+  Your skill's endpoint (https://<your domain>/): port 443, a trusted certificate naming the
+    host, GET answered with 405 and unsigned POSTs refused with 400.
+  An audio URL: TLS as Alexa's audio player needs it (an RSA certificate), redirects, status,
+    Content-Type, byte ranges, and the audio rules (SSML <audio>, or AudioPlayer with --player).
+  Which one is picked from the answer to GET (405 means endpoint); --endpoint/--audio say it.`;
 
 export interface DoctorOptions {
   readonly extraCaPems?: readonly string[];
@@ -60,14 +68,18 @@ function hostsOnTheWay(start: URL, http: HttpProbeResult): { host: string; port:
 }
 
 export async function doctorCommand(argv: readonly string[], io: CliIo, now: Date = new Date()): Promise<ExitCode> {
-  const parsed = parseArgs(argv, { ca: "string", player: "boolean", json: "boolean", timeout: "string" });
+  const parsed = parseArgs(argv, { ca: "string", player: "boolean", json: "boolean", timeout: "string", endpoint: "boolean", audio: "boolean", help: "boolean" });
+  if (parsed.ok && parsed.args.booleans.has("help")) {
+    io.out(DOCTOR_USAGE);
+    return EXIT_OK;
+  }
   if (!parsed.ok || parsed.args.positionals.length !== 1) {
     io.err(parsed.ok ? DOCTOR_USAGE : `skillflare: ${parsed.message}\n${DOCTOR_USAGE}`);
     return EXIT_USAGE;
   }
   const raw = parsed.args.positionals[0] ?? "";
   if (!URL.canParse(raw) || new URL(raw).protocol !== "https:") {
-    io.err(`skillflare: ${raw} is not an https URL (Alexa only fetches audio over HTTPS)\n${DOCTOR_USAGE}`);
+    io.err(`skillflare: ${raw} is not an https URL (Alexa only calls skills and fetches audio over HTTPS)\n${DOCTOR_USAGE}`);
     return EXIT_USAGE;
   }
   const timeoutSeconds = Number(lastString(parsed.args, "timeout") ?? "10");
@@ -77,7 +89,22 @@ export async function doctorCommand(argv: readonly string[], io: CliIo, now: Dat
   }
   const extraCaPems = await readCaFiles(parsed.args.strings.get("ca") ?? [], io);
   if (extraCaPems === null) return EXIT_USAGE;
-  const report = await diagnoseUrl(new URL(raw), {
+  const { booleans } = parsed.args;
+  if (booleans.has("endpoint") && (booleans.has("audio") || booleans.has("player"))) {
+    io.err(`skillflare: --endpoint checks a skill endpoint; --audio and --player check audio URLs. Pick one.\n${DOCTOR_USAGE}`);
+    return EXIT_USAGE;
+  }
+  const url = new URL(raw);
+  const probeOptions = { extraCaPems, timeoutMs: timeoutSeconds * 1000, now };
+  io.err(`checking ${url.href}...`);
+  const endpoint = booleans.has("endpoint") || (!booleans.has("audio") && !booleans.has("player") && (await looksLikeSkillEndpoint(url, probeOptions)));
+  if (endpoint) {
+    const report = await diagnoseEndpoint(url, probeOptions);
+    if (booleans.has("json")) io.out(JSON.stringify(report, null, 2));
+    else for (const line of renderEndpointReport(report)) io.out(line);
+    return report.ready ? EXIT_OK : EXIT_CHECK_FAILED;
+  }
+  const report = await diagnoseUrl(url, {
     extraCaPems,
     target: parsed.args.booleans.has("player") ? "audio-player" : "ssml",
     timeoutMs: timeoutSeconds * 1000,

@@ -44,7 +44,7 @@ export interface DoctorVerdict {
 }
 
 const CLOUDFLARE_ADVICE =
-  "Cloudflare's free plan serves an ECDSA-only Universal SSL certificate; an RSA certificate needs a paid plan, Advanced Certificate Manager, or an uploaded custom certificate. Or serve the audio from a host with an RSA certificate (the seed thread's fix was Amazon S3).";
+  "Cloudflare's free plan serves an ECDSA-only Universal SSL certificate; an RSA certificate needs a paid plan, Advanced Certificate Manager, or an uploaded custom certificate. Or serve the audio from a host with an RSA certificate (Amazon S3 has one).";
 const GENERIC_ECDSA_ADVICE =
   "Install an RSA (2048-bit) certificate, alone or next to the ECDSA one, and enable TLS 1.2 with ECDHE-RSA-AES128-GCM-SHA256 / ECDHE-RSA-AES256-GCM-SHA384.";
 
@@ -58,7 +58,7 @@ export function decideVerdict(hosts: readonly HostTlsReport[], http: HttpProbeRe
     const { conservative, modern } = report;
     if (!conservative.ok) {
       if (modern.ok && modern.certificate?.keyType === "ecdsa") {
-        problems.push({ code: "ecdsa-only", message: `${where} serves only an ECDSA certificate: a TLS 1.2 client offering only RSA cipher suites gets a handshake_failure alert (${conservative.message}), which is how Alexa failed in the seed thread ("I can't connect to the URI of the audio file")` });
+        problems.push({ code: "ecdsa-only", message: `${where} serves only an ECDSA certificate: a TLS 1.2 client offering only RSA cipher suites gets a handshake_failure alert (${conservative.message}), and Alexa then says "I can't connect to the URI of the audio file"` });
         advice.add(http.servedByCloudflare ? CLOUDFLARE_ADVICE : GENERIC_ECDSA_ADVICE);
       } else if (modern.ok) {
         problems.push({ code: "rsa-handshake-failed", message: `${where} refused a TLS 1.2 handshake with RSA suites (${conservative.message}); the default handshake used ${modern.protocol} ${modern.cipher}` });
@@ -90,7 +90,7 @@ export function decideVerdict(hosts: readonly HostTlsReport[], http: HttpProbeRe
     if (http.truncated) warnings.push({ code: "body-truncated", message: "the body is larger than the download cap; only its start was checked" });
   }
   if (audio !== null && !audio.ok) {
-    for (const violation of audio.violations) problems.push({ code: "audio-rules", message: `[${violation.code}] ${violation.message}` });
+    for (const violation of audio.violations) problems.push({ code: "audio-rules", message: violation.message });
   }
 
   const playable = problems.length === 0;

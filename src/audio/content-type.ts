@@ -26,7 +26,12 @@ const TYPES_BY_EXTENSION: ReadonlyMap<string, string> = new Map([
 
 export const FALLBACK_CONTENT_TYPE = "application/octet-stream";
 
-/** Infers a type from the key's last extension, case-insensitively. */
+/**
+ * Infers a type from the key's last extension, case-insensitively; unknown extensions are
+ * `application/octet-stream`. The audio route and `skillflare dev`'s R2 seeding use it.
+ * @example
+ * contentTypeForKey("stories/Moon.MP3"); // "audio/mpeg"
+ */
 export function contentTypeForKey(key: string): string {
   const name = key.slice(key.lastIndexOf("/") + 1);
   const dot = name.lastIndexOf(".");

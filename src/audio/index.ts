@@ -11,3 +11,4 @@ export type { SignAudioUrlOptions } from "./signed-url.js";
 export * from "./mp3/index.js";
 export { DEFAULT_AUDIO_PREFIX, encodeAudioKeyPath, MAX_AUDIO_KEY_BYTES, validateAudioKey } from "./key.js";
 export type { AudioKeyCheck, AudioKeyProblem } from "./key.js";
+export { contentTypeForKey } from "./content-type.js";
