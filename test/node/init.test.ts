@@ -37,6 +37,7 @@ const EXPECTED_FILES = [
   "skill-package/skill.json",
   "src/index.ts",
   "test/alexa.ts",
+  "test/conversation.test.ts",
   "test/env.d.ts",
   "test/setup/apply-migrations.ts",
   "test/setup/dev-kit.global.ts",
