@@ -3,7 +3,9 @@
  * behind the same `SkillRuntime` interface as `createSkill`. The skill is typed structurally
  * (anything with `invoke(envelope, context)`), so the core runtime never imports ask-sdk-core
  * and skills that do not use it do not bundle it. The handler's `handlerInput.context` is the
- * RuntimeContext (env, waitUntil). Responses pass through the same response checks.
+ * RuntimeContext (env, waitUntil), with `env` and `fetch` non-enumerable so a logging
+ * interceptor's `JSON.stringify(handlerInput)` prints no binding or secret. Responses pass
+ * through the same response checks.
  * ask-sdk-core needs the `nodejs_compat` flag (docs/ask-sdk-compat.md).
  */
 import type { RequestEnvelope, ResponseEnvelope } from "ask-sdk-model";
@@ -26,10 +28,18 @@ export function fromAskSdkSkill<Env = unknown>(skill: AskSdkSkill, options: AskS
   const logger = options.logger ?? jsonConsoleLogger;
   return {
     async handle(envelope, context: RuntimeContext<Env>) {
-      const result = await skill.invoke(envelope, context);
+      const result = await skill.invoke(envelope, unprintableContext(context));
       const failures = checkResponse(envelope.request, result);
       enforceResponseChecks(failures, context.checks ?? options.checks ?? "log", logger, envelope.request.type);
       return result;
     },
   };
+}
+
+/** The same context with bindings hidden from JSON.stringify and Object.keys (still readable). */
+function unprintableContext<Env>(context: RuntimeContext<Env>): RuntimeContext<Env> {
+  const hidden: RuntimeContext<Env> = { waitUntil: context.waitUntil, ...(context.checks !== undefined ? { checks: context.checks } : {}) } as RuntimeContext<Env>;
+  Object.defineProperty(hidden, "env", { value: context.env, enumerable: false });
+  if (context.fetch !== undefined) Object.defineProperty(hidden, "fetch", { value: context.fetch, enumerable: false });
+  return hidden;
 }
