@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { audioCheckCommand } from "./audio-check.js";
 import { audioUploadCommand } from "./audio-upload.js";
 import { doctorCommand } from "./doctor/run-doctor.js";
+import { INIT_FROM_LAMBDA_USAGE, initFromLambdaCommand, wantsFromLambda } from "./init-from-lambda/command.js";
 import { type CliIo, EXIT_OK, EXIT_USAGE, type ExitCode, processIo } from "./io.js";
 
 export const USAGE = `usage: skillflare <command>
@@ -22,6 +23,8 @@ export const USAGE = `usage: skillflare <command>
       Will Alexa be able to fetch and play this URL? TLS (RSA vs ECDSA-only, trust,
       host name, expiry), redirects, status, Content-Type, ranges, and the audio rules.
 
+${INIT_FROM_LAMBDA_USAGE}
+
 exit codes: 0 ok, 1 check failed, 2 usage error or unreadable input`;
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<ExitCode> {
@@ -33,6 +36,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   if (command === "audio" && subcommand === "check") return audioCheckCommand(rest, io);
   if (command === "audio" && subcommand === "upload") return audioUploadCommand(rest, io);
   if (command === "doctor") return doctorCommand(argv.slice(1), io);
+  if (command === "init" && wantsFromLambda(argv.slice(1))) return initFromLambdaCommand(argv.slice(1), io);
   io.err(`skillflare: unknown command ${argv.slice(0, 2).join(" ")}\n\n${USAGE}`);
   return EXIT_USAGE;
 }
