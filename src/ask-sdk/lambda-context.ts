@@ -30,6 +30,18 @@ function optionsOf(context: LambdaContext): LambdaContextOptions {
   return options;
 }
 
+/**
+ * The `context` argument of a Lambda handler at the edge (created per invocation by
+ * fromLambdaHandler).
+ *
+ * @example
+ * ```js
+ * exports.handler = async (event, context) => {
+ *   console.log(context.awsRequestId, context.getRemainingTimeInMillis());
+ *   return skill.invoke(event, context);
+ * };
+ * ```
+ */
 export class LambdaContext {
   /** Lambda: wait for the event loop before answering. At the edge the answer goes out at once and pending work continues under `waitUntil`; the flag is kept for skills that set it. */
   callbackWaitsForEmptyEventLoop = true;

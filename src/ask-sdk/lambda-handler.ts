@@ -32,7 +32,15 @@ export interface LambdaAdapterOptions {
 
 export const DEFAULT_LAMBDA_TIMEOUT_MS = 8000;
 
-/** The invocation failed in a way Lambda would report (timeout, no response, a bad result). */
+/**
+ * The invocation failed in a way Lambda would report (timeout, no response, a bad result).
+ *
+ * @example
+ * ```ts
+ * try { await runtime.handle(envelope, context); }
+ * catch (error) { if (error instanceof LambdaInvocationError && error.reason === "timed-out") retryLater(); }
+ * ```
+ */
 export class LambdaInvocationError extends Error {
   override readonly name = "LambdaInvocationError";
 

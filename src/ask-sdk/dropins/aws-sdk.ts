@@ -11,7 +11,15 @@
 import { reportIgnoredOption } from "./ignored-options.js";
 import { presignedAudioUrl, type PresignParams } from "./s3-presigned-url.js";
 
-/** A call of the AWS SDK that has no edge equivalent. */
+/**
+ * A call of the AWS SDK that has no edge equivalent; `call` names it.
+ *
+ * @example
+ * ```js
+ * try { await new AWS.SQS().sendMessage(params).promise(); }
+ * catch (error) { if (error.code === "AwsSdkUnavailable") console.log(error.call); } // "AWS.SQS.sendMessage"
+ * ```
+ */
 export class AwsSdkUnavailableError extends Error {
   override readonly name = "AwsSdkUnavailableError";
   readonly code = "AwsSdkUnavailable";
@@ -45,7 +53,15 @@ function serviceClass(service: string) {
   };
 }
 
-/** `new AWS.S3(options)`: `getSignedUrl('getObject', ...)` is R2 media; other calls throw. */
+/**
+ * `new AWS.S3(options)`: `getSignedUrl('getObject', ...)` is R2 media; other calls throw.
+ *
+ * @example
+ * ```js
+ * const url = new AWS.S3({ signatureVersion: "v4" }).getSignedUrl("getObject", { Bucket, Key: "Media/song.mp3", Expires: 60 });
+ * // https://<this Worker>/audio/Media/song.mp3?exp=...&sig=...
+ * ```
+ */
 export class S3 {
   constructor(options?: object) {
     if (options !== undefined) reportIgnoredOption("AWS.S3", "options", "media is served from the Worker's R2 bucket AUDIO");
@@ -73,7 +89,14 @@ export class S3 {
 
 const DocumentClient = serviceClass("DynamoDB.DocumentClient");
 
-/** `new AWS.DynamoDB(options)` (passed to the DynamoDB adapter as `dynamoDBClient`); calls throw. */
+/**
+ * `new AWS.DynamoDB(options)` (passed to the DynamoDB adapter as `dynamoDBClient`); calls throw.
+ *
+ * @example
+ * ```js
+ * new DynamoDbPersistenceAdapter({ tableName, dynamoDBClient: new AWS.DynamoDB({ apiVersion: "latest" }) });
+ * ```
+ */
 export class DynamoDB extends serviceClass("DynamoDB") {
   static readonly DocumentClient = DocumentClient;
 }
