@@ -4,12 +4,15 @@
 // reach the Worker as SKILLFLARE_DEV_TRUST, the same local-only trust as .dev.vars.
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { configDefaults, defineConfig } from "vitest/config";
+import { sourceAliases } from "./scripts/source-aliases.mjs";
 import { DEV_SKILL_ID } from "./src/devkit/alexa-ids.ts";
 
 // D1 migrations are read here in Node and applied inside workerd by test/setup/apply-migrations.ts.
 const migrations = await readD1Migrations("./migrations");
 
 export default defineConfig({
+  // `skillflare/...` imports (the example, src/worker.ts, tests) resolve to src/: docs/package.md.
+  resolve: { alias: sourceAliases() },
   plugins: [
     cloudflareTest(({ inject }) => {
       const kit = inject("devKit");

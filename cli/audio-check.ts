@@ -3,7 +3,7 @@
 // Exit 0 when the rules are met, 1 when not, 2 for usage errors or unreadable input.
 
 import { readFile } from "node:fs/promises";
-import { checkAlexaAudio } from "../src/audio/mp3/index.js";
+import { checkAlexaAudio } from "skillflare/audio";
 import { parseArgs } from "./args.js";
 import { audioCheckJson, renderAudioCheck } from "./audio-report.js";
 import { loadAudioSource } from "./audio-source.js";

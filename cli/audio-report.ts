@@ -2,7 +2,7 @@
 // a pass/fail line naming the rule set, one line per violation (code and message), and notes.
 // Shared by `audio check`, `audio upload` and `doctor`.
 
-import type { AudioCheckResult, Mp3Analysis } from "../src/audio/mp3/index.js";
+import type { AudioCheckResult, Mp3Analysis } from "skillflare/audio";
 
 export function describeMp3(mp3: Mp3Analysis): string {
   const bitrate =

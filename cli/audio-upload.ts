@@ -6,8 +6,8 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
-import { type AudioKeyProblem, DEFAULT_AUDIO_PREFIX, encodeAudioKeyPath, MAX_AUDIO_KEY_BYTES, validateAudioKey } from "../src/audio/key.js";
-import { AMAZON_SSML_CONVERT_COMMAND, checkAlexaAudio } from "../src/audio/mp3/index.js";
+import { type AudioKeyProblem, DEFAULT_AUDIO_PREFIX, encodeAudioKeyPath, MAX_AUDIO_KEY_BYTES, validateAudioKey } from "skillflare/audio";
+import { AMAZON_SSML_CONVERT_COMMAND, checkAlexaAudio } from "skillflare/audio";
 import { renderAudioCheck } from "./audio-report.js";
 import { convertForSsml, ffmpegAvailable } from "./ffmpeg.js";
 import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type ExitCode } from "./io.js";

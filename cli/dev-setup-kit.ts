@@ -12,7 +12,7 @@ import {
   importDevSigningKit,
   type DevSigningKit,
   type DevSigningKitJson,
-} from "../src/devkit/index.js";
+} from "skillflare/testing";
 import { kitRenewalReason, type KitRenewalReason } from "./dev-setup-plan.js";
 
 export const DEV_KIT_PATH = ".skillflare/dev-kit.json";

@@ -7,7 +7,7 @@
  * The AUDIO bucket's name is read by cli/wrangler.ts, the same reader the upload command uses.
  */
 import * as pkijs from "pkijs";
-import { DEV_KIT_FORMAT, DEV_SKILL_ID, pemToDerBlocks, type DevSigningKitJson } from "../src/devkit/index.js";
+import { DEV_KIT_FORMAT, DEV_SKILL_ID, pemToDerBlocks, type DevSigningKitJson } from "skillflare/testing";
 
 /** Renew the kit when its leaf certificate has less than this left. */
 export const KIT_RENEW_BEFORE_MS = 7 * 86_400_000;

@@ -2,7 +2,7 @@
 // settings (stereo, libmp3lame, 48 kbps CBR, 24000 Hz, no Xing header), plus -vn so embedded
 // cover art is dropped. Reports progress as a fraction of the input's duration when known.
 
-import { AMAZON_SSML_FFMPEG_ARGS } from "../src/audio/mp3/index.js";
+import { AMAZON_SSML_FFMPEG_ARGS } from "skillflare/audio";
 import type { CommandRunner } from "./process.js";
 
 export interface ConvertOptions {

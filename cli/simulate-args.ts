@@ -7,7 +7,7 @@
  *   --offset --activity --reason --model --no-model
  */
 import type { interfaces, SessionEndedReason } from "ask-sdk-model";
-import type { RequestSpec } from "../src/devkit/index.js";
+import type { RequestSpec } from "skillflare/testing";
 import { DEFAULT_SIMULATE_URL } from "./simulate-usage.js";
 
 export { DEFAULT_SIMULATE_URL, SIMULATE_USAGE } from "./simulate-usage.js";

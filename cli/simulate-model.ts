@@ -6,7 +6,7 @@
  * slots or intents the model does not know, and a missing model leave the plain value.
  * Pure: the model is passed in as parsed JSON and checked defensively.
  */
-import type { RequestSpec, SlotSpec } from "../src/devkit/index.js";
+import type { RequestSpec, SlotSpec } from "skillflare/testing";
 
 interface ModelValue {
   readonly id?: string;

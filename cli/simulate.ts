@@ -10,7 +10,7 @@
 import type { ResponseEnvelope } from "ask-sdk-model";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createRequestEnvelope, createSignedRequest, DEV_SKILL_ID, DEV_USER_ID, type RequestSpec } from "../src/devkit/index.js";
+import { createRequestEnvelope, createSignedRequest, DEV_SKILL_ID, DEV_USER_ID, type RequestSpec } from "skillflare/testing";
 import { DevKitFileError, readDevKitFile } from "./dev-setup-kit.js";
 import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, processIo } from "./io.js";
 import { parseSimulateArgs, SIMULATE_USAGE, type SimulateInvocation } from "./simulate-args.js";

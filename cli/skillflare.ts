@@ -1,7 +1,7 @@
 #!/usr/bin/env -S npx tsx
 // The `skillflare` command: routes `audio check`, `audio upload` and `doctor` to their
 // modules and maps everything to exit codes (0 pass, 1 check failed, 2 usage). Run it with
-// `npx skillflare ...` (package.json "bin" points at cli/bin.mjs) or `npx tsx cli/skillflare.ts`.
+// `npx skillflare ...` (package.json "bin": dist/cli/bin.js, built from cli/bin.ts) or `npx tsx cli/skillflare.ts`.
 
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";

@@ -14,5 +14,5 @@ export { createKvCertCache } from "./verify/kv-cert-cache.js";
 export type { KVNamespaceLike, KvCertCacheOptions } from "./verify/kv-cert-cache.js";
 export { DEFAULT_TRUST_ANCHORS } from "./verify/anchors.js";
 export { normaliseCertChainUrl } from "./verify/cert-url.js";
-export type { FetchLike } from "./verify/download-chain.js";
+export type { FetchLike } from "./shared/fetch.js";
 export type { SignatureAlgorithm } from "./verify/signature.js";

@@ -3,7 +3,7 @@
 // against every host on the way, checks the audio bytes against Alexa's rules, and ends with a
 // verdict. Exit 0 when Alexa should be able to play the URL, 1 when not, 2 for usage errors.
 
-import { checkAlexaAudio, type AlexaAudioTarget, type AudioCheckResult } from "../../src/audio/mp3/index.js";
+import { checkAlexaAudio, type AlexaAudioTarget, type AudioCheckResult } from "skillflare/audio";
 import { lastString, parseArgs } from "../args.js";
 import { readCaFiles } from "../audio-check.js";
 import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type ExitCode } from "../io.js";

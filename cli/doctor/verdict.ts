@@ -3,7 +3,7 @@
 // certificate; HTTP errors; audio breaking the rules), warnings that will not, and what to
 // change, including Cloudflare's plan limits when the host is behind Cloudflare.
 
-import type { AudioCheckResult } from "../../src/audio/mp3/index.js";
+import type { AudioCheckResult } from "skillflare/audio";
 import { certificateIssues, type CertificateIssueCode } from "./certificate.js";
 import type { HttpProbeResult } from "./http-probe.js";
 import type { TlsProbeResult } from "./tls-probe.js";

@@ -6,9 +6,9 @@
  * SDK's client it resolves for every HTTP status and leaves status handling to the caller.
  */
 import type { services } from "ask-sdk-model";
-import { platformFetch, type FetchFunction } from "../skill/services/alexa-api.js";
+import { globalFetch, type FetchLike } from "../shared/fetch.js";
 
-export function createFetchApiClient(fetchFunction: FetchFunction = platformFetch): services.ApiClient {
+export function createFetchApiClient(fetchFunction: FetchLike = globalFetch): services.ApiClient {
   return {
     async invoke(request) {
       const headers = new Headers();

@@ -36,10 +36,13 @@ export function fromAskSdkSkill<Env = unknown>(skill: AskSdkSkill, options: AskS
   };
 }
 
-/** The same context with bindings hidden from JSON.stringify and Object.keys (still readable). */
+/** The same context with bindings (and the Worker's plumbing) hidden from JSON.stringify and Object.keys, still readable. */
 function unprintableContext<Env>(context: RuntimeContext<Env>): RuntimeContext<Env> {
-  const hidden: RuntimeContext<Env> = { waitUntil: context.waitUntil, ...(context.checks !== undefined ? { checks: context.checks } : {}) } as RuntimeContext<Env>;
-  Object.defineProperty(hidden, "env", { value: context.env, enumerable: false });
-  if (context.fetch !== undefined) Object.defineProperty(hidden, "fetch", { value: context.fetch, enumerable: false });
-  return hidden;
+  const hidden: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(context)) {
+    Object.defineProperty(hidden, name, { value, enumerable: !HIDDEN.has(name), writable: false, configurable: true });
+  }
+  return hidden as unknown as RuntimeContext<Env>;
 }
+
+const HIDDEN = new Set(["env", "fetch", "logger"]);

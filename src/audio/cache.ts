@@ -34,7 +34,7 @@ export async function lookUpCached(
     const hit = await cache.match(cacheKey);
     return hit?.status === 200 ? hit : undefined;
   } catch (error) {
-    log({ event: "audio-cache-error", key, message: describeError(error) });
+    log({ event: "audio_cache_failed", key, message: describeError(error) });
     return undefined;
   }
 }
@@ -55,7 +55,7 @@ export async function storeInCache(
   if (!isStorableInEdgeCache(response)) return response;
   const copy = response.clone();
   const stored = cache.put(cacheKey, copy).catch((error: unknown) => {
-    log({ event: "audio-cache-error", key, message: describeError(error) });
+    log({ event: "audio_cache_failed", key, message: describeError(error) });
   });
   if (ctx) ctx.waitUntil(stored);
   else await stored;

@@ -9,3 +9,5 @@ export type { AudioUrlBase, AudioUrlOptions, AudioUrlProblem } from "./urls.js";
 export { signAudioUrl } from "./signed-url.js";
 export type { SignAudioUrlOptions } from "./signed-url.js";
 export * from "./mp3/index.js";
+export { DEFAULT_AUDIO_PREFIX, encodeAudioKeyPath, MAX_AUDIO_KEY_BYTES, validateAudioKey } from "./key.js";
+export type { AudioKeyCheck, AudioKeyProblem } from "./key.js";

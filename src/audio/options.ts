@@ -21,10 +21,10 @@ export interface BackgroundTasks {
 }
 
 export type AudioLogEvent =
-  | { event: "audio-bad-key"; reason: AudioKeyProblem }
-  | { event: "audio-bad-signature"; reason: SignatureFailure; key: string }
-  | { event: "audio-storage-error"; key: string; message: string }
-  | { event: "audio-cache-error"; key: string; message: string };
+  | { event: "audio_bad_key"; reason: AudioKeyProblem }
+  | { event: "audio_bad_signature"; reason: SignatureFailure; key: string }
+  | { event: "audio_storage_failed"; key: string; message: string }
+  | { event: "audio_cache_failed"; key: string; message: string };
 
 export interface ServeAudioOptions {
   /** `Cache-Control` for objects that store none; default `public, max-age=86400`. */

@@ -4,9 +4,11 @@
  * `Content-Type` (stored, else inferred from the key), `Content-Disposition` and
  * `Content-Language` when stored, and `Cache-Control` (stored per object, else the route's
  * setting). `Content-Encoding` is deliberately not forwarded: byte ranges of an encoded
- * body confuse players, and workerd would re-encode the body. Errors are short text bodies.
+ * body confuse players, and workerd would re-encode the body. Errors are the one `HttpError`
+ * JSON body every route uses (src/shared/http-error.ts), so they look like the Worker's own.
  */
 
+import { HttpError, type HttpErrorCode } from "../shared/http-error.js";
 import { contentTypeFor } from "./content-type.js";
 import type { Validators } from "./conditional.js";
 import { unsatisfiedContentRange } from "./range.js";
@@ -51,38 +53,34 @@ export function notModifiedFromHeaders(source: Headers): Response {
   return new Response(null, { status: 304, headers });
 }
 
-/** A short plain-text answer for errors. */
-export function textResponse(status: number, body: string, extra: HeadersInit = {}): Response {
-  const headers = new Headers(extra);
-  headers.set("Content-Type", "text/plain; charset=utf-8");
-  headers.set("Cache-Control", "no-store");
-  headers.set("X-Content-Type-Options", "nosniff");
-  return new Response(body, { status, headers });
+/** The audio route's failures, as the one `HttpError` every route answers with. */
+function failure(status: number, code: HttpErrorCode, detail: string, headers: Record<string, string> = {}): Response {
+  return new HttpError(status, code, detail, { headers }).toResponse();
 }
 
 export function methodNotAllowed(): Response {
-  return textResponse(405, "Method Not Allowed\n", { Allow: ALLOWED_METHODS });
+  return failure(405, "method-not-allowed", "audio is GET and HEAD only", { Allow: ALLOWED_METHODS });
 }
 
 export function badRequest(): Response {
-  return textResponse(400, "Bad Request\n");
+  return failure(400, "bad-request", "bad audio key");
 }
 
 export function forbidden(): Response {
-  return textResponse(403, "Forbidden\n");
+  return failure(403, "forbidden", "bad audio URL signature");
 }
 
 export function notFound(): Response {
-  return textResponse(404, "Not Found\n");
+  return failure(404, "not-found", "no such audio object");
 }
 
 export function rangeNotSatisfiable(size: number): Response {
-  return textResponse(416, "Range Not Satisfiable\n", {
+  return failure(416, "range-not-satisfiable", `object is ${size} bytes`, {
     "Content-Range": unsatisfiedContentRange(size),
     "Accept-Ranges": "bytes",
   });
 }
 
 export function storageUnavailable(): Response {
-  return textResponse(503, "Audio storage unavailable\n", { "Retry-After": "5" });
+  return failure(503, "service-unavailable", "audio storage failed", { "Retry-After": "5" });
 }

@@ -36,7 +36,7 @@ export async function handleAudioRequest(
   if (check === null) return null;
   if (request.method !== "GET" && request.method !== "HEAD") return methodNotAllowed();
   if (!check.ok) {
-    (options.log ?? defaultAudioLog)({ event: "audio-bad-key", reason: check.reason });
+    (options.log ?? defaultAudioLog)({ event: "audio_bad_key", reason: check.reason });
     return badRequest();
   }
   const urlSecret = options.urlSecret ?? env.AUDIO_URL_SECRET;

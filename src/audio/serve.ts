@@ -40,13 +40,14 @@ import { verifyAudioSignature } from "./signing.js";
 /** Thrown by `fromStorage` only, so that R2 failures (503) are told apart from bugs. */
 class AudioStorageError extends Error {
   override readonly name = "AudioStorageError";
+  readonly code = "storage-failed";
 }
 
 async function fromStorage<T>(operation: () => Promise<T>): Promise<T> {
   try {
     return await operation();
   } catch (error) {
-    throw new AudioStorageError(describeError(error));
+    throw new AudioStorageError(describeError(error), { cause: error });
   }
 }
 
@@ -74,7 +75,7 @@ export async function serveAudio(
   const log = options.log ?? defaultAudioLog;
   const keyCheck = validateAudioKey(key);
   if (!keyCheck.ok) {
-    log({ event: "audio-bad-key", reason: keyCheck.reason });
+    log({ event: "audio_bad_key", reason: keyCheck.reason });
     return badRequest();
   }
   if (options.urlSecret) {
@@ -82,7 +83,7 @@ export async function serveAudio(
     const query = new URL(request.url).searchParams;
     const check = await verifyAudioSignature(key, query, options.urlSecret, nowMs);
     if (!check.ok) {
-      log({ event: "audio-bad-signature", reason: check.reason, key });
+      log({ event: "audio_bad_signature", reason: check.reason, key });
       return forbidden();
     }
   }
@@ -94,7 +95,7 @@ export async function serveAudio(
     return await serveWhole(context);
   } catch (error) {
     if (!(error instanceof AudioStorageError)) throw error;
-    log({ event: "audio-storage-error", key, message: error.message });
+    log({ event: "audio_storage_failed", key, message: error.message });
     return storageUnavailable();
   }
 }

@@ -7,6 +7,7 @@
  * Verification is `crypto.subtle.verify`, which compares in constant time. Time is passed
  * in; failure reasons are tagged so the caller can log them and answer one generic 403.
  */
+import { decodeBase64UrlStrict, encodeBase64Url } from "../shared/base64.js";
 
 export type SignatureFailure =
   | "missing-signature"
@@ -60,7 +61,7 @@ export async function signAudioKey(
     cryptoKey,
     new TextEncoder().encode(canonicalSignedString(key, exp)),
   );
-  return { exp, sig: toBase64Url(new Uint8Array(mac)) };
+  return { exp, sig: encodeBase64Url(new Uint8Array(mac)) };
 }
 
 /** Checks `exp` and `sig` from a request's query against `key` at `nowMs`. */
@@ -75,9 +76,9 @@ export async function verifyAudioSignature(
   if (expText === null || sigText === null) return { ok: false, reason: "missing-signature" };
   if (!EXPIRY_DIGITS.test(expText)) return { ok: false, reason: "malformed-expiry" };
   if (!BASE64URL_SHA256.test(sigText)) return { ok: false, reason: "malformed-signature" };
-  const mac = fromBase64Url(sigText);
   // Only the canonical spelling is accepted: the 43rd character has two unused bits.
-  if (mac === null || toBase64Url(mac) !== sigText) {
+  const mac = decodeBase64UrlStrict(sigText);
+  if (mac === undefined) {
     return { ok: false, reason: "malformed-signature" };
   }
   const exp = Number(expText);
@@ -91,22 +92,4 @@ export async function verifyAudioSignature(
   if (!authentic) return { ok: false, reason: "bad-signature" };
   if (exp * 1000 <= nowMs) return { ok: false, reason: "expired" };
   return { ok: true };
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromBase64Url(text: string): Uint8Array | null {
-  const base64 = text.replace(/-/g, "+").replace(/_/g, "/");
-  const padded = base64 + "=".repeat((4 - (base64.length % 4)) % 4);
-  let binary: string;
-  try {
-    binary = atob(padded);
-  } catch {
-    return null;
-  }
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }

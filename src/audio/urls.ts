@@ -19,11 +19,25 @@ export type AudioUrlProblem =
   | { kind: "not-an-audio-url" }
   | { kind: "empty-secret" };
 
-/** The one error type the URL helpers throw; `problem` says what was wrong. */
+/**
+ * The one error type the URL helpers throw; `code` says what was wrong, `problem` the details.
+ * @example
+ * try {
+ *   audioUrl("../secret", { origin: "https://skill.example.com" });
+ * } catch (error) {
+ *   if (error instanceof AudioUrlError) console.log(error.code); // "bad-key"
+ * }
+ */
 export class AudioUrlError extends Error {
   override readonly name = "AudioUrlError";
-  constructor(readonly problem: AudioUrlProblem) {
-    super(`audio URL rejected: ${problem.kind}`);
+  /** Stable code: the problem's kind. */
+  readonly code: AudioUrlProblem["kind"];
+  constructor(
+    readonly problem: AudioUrlProblem,
+    options?: { cause?: unknown },
+  ) {
+    super(`audio URL rejected: ${problem.kind}`, options);
+    this.code = problem.kind;
   }
 }
 

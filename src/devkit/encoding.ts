@@ -2,24 +2,29 @@
  * Byte and text encodings the dev signing kit needs, written against web
  * standards only (no Buffer, no node: imports) so the kit runs unchanged in
  * workerd and Node: base64 to and from bytes, PEM armour for certificates and
- * PKCS#8 keys, and splitting a PEM bundle into its DER blocks.
+ * PKCS#8 keys, and splitting a PEM bundle into its DER blocks. Base64 itself is the one
+ * shared codec (src/shared/base64.ts).
  */
+import { decodeBase64Strict, encodeBase64 } from "../shared/base64.js";
 
-/** Encodes bytes as standard (padded) base64. */
+/**
+ * Encodes bytes as standard (padded) base64.
+ * @example
+ * bytesToBase64(new Uint8Array([104, 105])); // "aGk="
+ */
 export function bytesToBase64(bytes: Uint8Array | ArrayBuffer): string {
-  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  let binary = "";
-  for (let offset = 0; offset < view.length; offset += 0x8000) {
-    binary += String.fromCharCode(...view.subarray(offset, offset + 0x8000));
-  }
-  return btoa(binary);
+  return encodeBase64(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
 }
 
-/** Decodes standard base64 (whitespace tolerated); throws on invalid input. */
+/**
+ * Decodes standard padded base64 (whitespace, as in PEM bodies, tolerated); throws a
+ * `TypeError` on anything else.
+ * @example
+ * base64ToBytes("aGk="); // Uint8Array [104, 105]
+ */
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64.replace(/\s+/g, ""));
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  const bytes = decodeBase64Strict(base64.replace(/\s+/g, ""));
+  if (bytes === undefined) throw new TypeError("base64ToBytes: not canonical padded base64");
   return bytes;
 }
 

@@ -26,10 +26,28 @@ export interface DevSigningKitJson {
 
 export type DevKitImportFailure = "not-an-object" | "wrong-format" | "missing-field" | "bad-signing-key";
 
+/**
+ * A dev kit JSON file that cannot be imported; `code` says why.
+ * @example
+ * try {
+ *   await importDevSigningKit(JSON.parse(text));
+ * } catch (error) {
+ *   if (error instanceof DevKitImportError && error.code === "wrong-format") regenerate();
+ * }
+ */
 export class DevKitImportError extends Error {
   override readonly name = "DevKitImportError";
-  constructor(readonly reason: DevKitImportFailure, detail: string) {
-    super(`${reason}: ${detail}`);
+  constructor(
+    readonly code: DevKitImportFailure,
+    detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${code}: ${detail}`, options);
+  }
+
+  /** @deprecated Renamed `code` (one field name on every skillflare error). */
+  get reason(): DevKitImportFailure {
+    return this.code;
   }
 }
 

@@ -1,11 +1,9 @@
 /**
- * The example skill, Bedtime Stories: a story catalog, the skill runtime built from it, and
- * the Worker handler that runs it. src/worker.ts wires this handler and the audio route
- * into the deployed Worker.
+ * The example skill, Bedtime Stories: a story catalog and the skill runtime built from it.
+ * src/worker.ts hands the skill and the audio route to `createAlexaWorker`.
  */
 export { STORIES, storyById, storyBySpokenName, type Story } from "./catalog.js";
 export { createStorySkill } from "./skill.js";
-export { storySkillHandler } from "./worker-handler.js";
 export { storyToken, storyFromToken } from "./tokens.js";
 export { PLAYBACK_ATTRIBUTE, type SavedPlayback } from "./playback-state.js";
-export type { StoryBindings, StoryWorld } from "./story-world.js";
+export type { StoryBindings } from "./bindings.js";

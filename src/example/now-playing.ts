@@ -6,14 +6,14 @@
  * PlaybackController requests must carry AudioPlayer directives only.
  */
 import type { interfaces } from "ask-sdk-model";
-import { audioStop, type HandlerInput } from "../skill/index.js";
+import { audioStop, type HandlerInput } from "skillflare/skill";
 import type { Story } from "./catalog.js";
 import { loadResumePoint, saveResumePoint } from "./playback-state.js";
 import { playStory } from "./play.js";
-import type { StoryWorld } from "./story-world.js";
+import type { StoryBindings } from "./bindings.js";
 import { storyFromToken, storyToken } from "./tokens.js";
 
-type Input = HandlerInput<StoryWorld>;
+type Input = HandlerInput<StoryBindings>;
 
 function playerState(input: Input): interfaces.audioplayer.AudioPlayerState | undefined {
   return input.envelope.context?.AudioPlayer;
@@ -29,7 +29,7 @@ export async function currentStory(input: Input): Promise<Story | undefined> {
 }
 
 export async function startStory(input: Input, story: Story, offsetInMilliseconds = 0): Promise<void> {
-  input.responseBuilder.directive(await playStory(input.env, story, { behavior: "REPLACE_ALL", offsetInMilliseconds }));
+  input.responseBuilder.directive(await playStory(input, story, { behavior: "REPLACE_ALL", offsetInMilliseconds }));
   saveResumePoint(input.attributes.persistent, story, storyToken(story), offsetInMilliseconds);
 }
 

@@ -4,21 +4,23 @@
  * nothing else), signed when `AUDIO_URL_SECRET` is set, checked against AudioPlayer's URL
  * rules; the token names the story; the metadata shows the title on screen devices.
  */
-import { signAudioUrl } from "../audio/signed-url.js";
-import { audioPlayerStreamUrl, audioUrl } from "../audio/urls.js";
-import { audioPlay } from "../skill/index.js";
 import type { interfaces } from "ask-sdk-model";
+import { audioPlayerStreamUrl, audioUrl, signAudioUrl } from "skillflare/audio";
+import { audioPlay, type HandlerInput } from "skillflare/skill";
+import type { StoryBindings } from "./bindings.js";
 import type { Story } from "./catalog.js";
-import type { StoryWorld } from "./story-world.js";
 import { storyToken } from "./tokens.js";
 
 const SKILL_TITLE = "Bedtime Stories";
 
+/** What playing a story needs from the handler input: the bindings, the origin, the clock. */
+type PlayContext = Pick<HandlerInput<StoryBindings>, "env" | "origin" | "now">;
+
 /** The https URL Alexa streams `story` from. */
-async function storyStreamUrl(world: StoryWorld, story: Story): Promise<string> {
-  const url = audioUrl(story.key, { origin: world.origin });
-  const secret = world.bindings.AUDIO_URL_SECRET;
-  const signed = secret === undefined || secret === "" ? url : await signAudioUrl(url, secret, { nowMs: world.now() });
+async function storyStreamUrl(input: PlayContext, story: Story): Promise<string> {
+  const url = audioUrl(story.key, input);
+  const secret = input.env.AUDIO_URL_SECRET;
+  const signed = secret === undefined || secret === "" ? url : await signAudioUrl(url, secret, { nowMs: input.now() });
   return audioPlayerStreamUrl(signed);
 }
 
@@ -26,9 +28,9 @@ export type PlayHow =
   | { readonly behavior: "REPLACE_ALL"; readonly offsetInMilliseconds: number }
   | { readonly behavior: "ENQUEUE"; readonly expectedPreviousToken: string };
 
-export async function playStory(world: StoryWorld, story: Story, how: PlayHow): Promise<interfaces.audioplayer.PlayDirective> {
+export async function playStory(input: PlayContext, story: Story, how: PlayHow): Promise<interfaces.audioplayer.PlayDirective> {
   const stream = {
-    url: await storyStreamUrl(world, story),
+    url: await storyStreamUrl(input, story),
     token: storyToken(story),
     metadata: { title: story.title, subtitle: SKILL_TITLE },
   };

@@ -4,7 +4,7 @@
  * Written when playback starts, stops or is paused; cleared when a story finishes. Reading
  * validates the stored shape, so a stale or hand-edited record is treated as "nothing saved".
  */
-import type { PersistentAttributes } from "../skill/index.js";
+import type { PersistentAttributes } from "skillflare/skill";
 import { storyById, type Story } from "./catalog.js";
 
 export const PLAYBACK_ATTRIBUTE = "playback";

@@ -2,9 +2,9 @@
  * The example skill, Bedtime Stories, assembled: its handlers in the order they are tried
  * (specific intents and AudioPlayer events first, the catch-all intent last), its error
  * handler, and D1 persistence for the resume point. `createStorySkill()` returns the runtime
- * the Worker calls; see worker-handler.ts for the glue and docs/example-skill.md for a tour.
+ * src/worker.ts hands to `createAlexaWorker({ skill })`; docs/example-skill.md gives a tour.
  */
-import { createD1Persistence, createSkill, type SkillRuntime } from "../skill/index.js";
+import { createD1Persistence, createSkill, type SkillRuntime } from "skillflare/skill";
 import {
   playbackFailedHandler,
   playbackFinishedHandler,
@@ -35,10 +35,10 @@ import {
   resumeHandler,
   startOverHandler,
 } from "./handlers/story-intents.js";
-import type { StoryWorld } from "./story-world.js";
+import type { StoryBindings } from "./bindings.js";
 
-export function createStorySkill(): SkillRuntime<StoryWorld> {
-  return createSkill<StoryWorld>({
+export function createStorySkill(): SkillRuntime<StoryBindings> {
+  return createSkill<StoryBindings>({
     handlers: [
       launchHandler,
       playStoryHandler,
@@ -64,6 +64,6 @@ export function createStorySkill(): SkillRuntime<StoryWorld> {
       skillEventHandler,
     ],
     errorHandlers: [apologiseOnError],
-    persistence: (world) => createD1Persistence({ database: world.bindings.DB }),
+    persistence: (env) => createD1Persistence({ database: env.DB }),
   });
 }

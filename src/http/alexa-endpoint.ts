@@ -10,8 +10,8 @@ import type { ResponseEnvelope } from "ask-sdk-model";
 import { AlexaVerificationError } from "../verify/errors.js";
 import { rejectionResponse } from "../verify/rejection-response.js";
 import { verifyAlexaPayload, type VerifiedRequest, type VerifyOptions } from "../verify/verify-request.js";
-import { isLoopbackRequest } from "./dev-trust.js";
-import { HttpError } from "./http-error.js";
+import { isLocalDevelopmentRequest } from "./local-development.js";
+import { HttpError } from "../shared/http-error.js";
 import type { Logger } from "./log.js";
 import { readBodyWithCap } from "./read-body.js";
 
@@ -50,7 +50,11 @@ export async function handleAlexaPost<E>(
       return rejectionResponse(error);
     }
     const httpError = HttpError.from(error);
-    logger.log(httpError.status >= 500 ? "error" : "warn", httpError.code, { detail: httpError.logDetail });
+    logger.log(httpError.status >= 500 ? "error" : "warn", "request_failed", {
+      code: httpError.code,
+      status: httpError.status,
+      detail: httpError.logDetail,
+    });
     return httpError.toResponse();
   }
 
@@ -64,6 +68,6 @@ export async function handleAlexaPost<E>(
       requestType: verified.envelope.request.type,
     });
     // Under `wrangler dev` the skill's author is the caller: show why (e.g. a response check).
-    return httpError.toResponse({ exposeDetail: isLoopbackRequest(request) });
+    return httpError.toResponse({ exposeDetail: isLocalDevelopmentRequest(request) });
   }
 }

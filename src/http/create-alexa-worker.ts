@@ -2,28 +2,18 @@
  * `createAlexaWorker(options)` turns a skill (a `createSkill` runtime, an
  * ask-sdk-core skill, or a bare handler function) into a Worker: POST on the
  * skill path is the Alexa endpoint, extra routes (audio) come next, everything
- * else is 404 and a wrong method on the skill path is 405. Verification options
- * are built from the bindings once per isolate, so the certificate cache stays
- * warm across requests: memory first, then the `CERT_CACHE` KV namespace. Dev
- * trust (see dev-trust.ts) applies only to requests addressed to loopback.
+ * else is 404 and a wrong method on the skill path is 405, all as one
+ * `HttpError` body. Verification options come from the bindings once per
+ * isolate (verify-options.ts, shared with `skillflare/hono`).
  */
+import { HttpError } from "../shared/http-error.js";
 import type { VerifyOptions } from "../verify/verify-request.js";
-import { globalFetch } from "../verify/download-chain.js";
-import { createKvCertCache } from "../verify/kv-cert-cache.js";
 import { handleAlexaPost, type AlexaHandler } from "./alexa-endpoint.js";
-import { devTrustVerifyOptions, isLoopbackRequest, parseDevTrust } from "./dev-trust.js";
-import { HttpError } from "./http-error.js";
 import { consoleLogger, type Logger } from "./log.js";
 import { handlerForSkill, type WorkerSkill } from "./skill-handler.js";
+import { verifyOptionsResolver, type AlexaWorkerEnv } from "./verify-options.js";
 
-/** Bindings the runtime reads; a skill's own Env may carry more. */
-export interface AlexaWorkerEnv {
-  readonly CERT_CACHE?: KVNamespace;
-  /** Comma-separated skill ids this endpoint answers for. */
-  readonly SKILL_IDS?: string;
-  /** Local-only dev CA trust from `.dev.vars`; honoured for loopback requests only. */
-  readonly SKILLFLARE_DEV_TRUST?: string;
-}
+export type { AlexaWorkerEnv };
 
 /** Any other route: return a Response to answer, or null to pass. */
 export type Route<E> = (
@@ -59,18 +49,7 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
   const logger = options.logger ?? consoleLogger;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const handler = options.handler ?? handlerForSkill(options.skill);
-  const productionOptionsFor = memoisePerEnv((env: E): VerifyOptions => ({
-    ...defaultVerifyOptions(env),
-    ...options.verifyOptions?.(env),
-  }));
-  const devOptionsFor = memoisePerEnv((env: E): VerifyOptions | null => {
-    if (env.SKILLFLARE_DEV_TRUST === undefined || env.SKILLFLARE_DEV_TRUST === "") return null;
-    const production = productionOptionsFor(env);
-    const fallbackFetch = production.fetch ?? globalFetch;
-    return { ...production, ...devTrustVerifyOptions(parseDevTrust(env.SKILLFLARE_DEV_TRUST), fallbackFetch) };
-  });
-  const verifyOptionsFor = (env: E, request: Request): VerifyOptions =>
-    (isLoopbackRequest(request) ? devOptionsFor(env) : null) ?? productionOptionsFor(env);
+  const verifyOptionsFor = verifyOptionsResolver(options.verifyOptions);
 
   return {
     async fetch(request, env, executionContext) {
@@ -78,7 +57,7 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
         const url = new URL(request.url);
         if (url.pathname === path) {
           if (request.method !== "POST") {
-            throw new HttpError(405, "method_not_allowed", `${request.method} ${path}`, { allow: "POST" });
+            throw new HttpError(405, "method-not-allowed", `${request.method} ${path}`, { headers: { Allow: "POST" } });
           }
           return await handleAlexaPost(request, { env, executionContext }, {
             handler,
@@ -91,37 +70,12 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
           const response = await route(request, env, executionContext);
           if (response !== null) return response;
         }
-        throw new HttpError(404, "not_found", `${request.method} ${url.pathname}`);
+        throw new HttpError(404, "not-found", `${request.method} ${url.pathname}`);
       } catch (error) {
         const httpError = HttpError.from(error);
-        if (httpError.status >= 500) logger.log("error", httpError.code, { detail: httpError.logDetail });
+        if (httpError.status >= 500) logger.log("error", "request_failed", { code: httpError.code, status: httpError.status, detail: httpError.logDetail });
         return httpError.toResponse();
       }
     },
-  };
-}
-
-/** Skill ids from `SKILL_IDS` and the KV-backed cert cache, when bound. */
-function defaultVerifyOptions(env: AlexaWorkerEnv): VerifyOptions {
-  const skillIds = (env.SKILL_IDS ?? "")
-    .split(",")
-    .map((id) => id.trim())
-    .filter((id) => id.length > 0);
-  return {
-    ...(skillIds.length > 0 ? { skillIds } : {}),
-    ...(env.CERT_CACHE !== undefined ? { certCache: createKvCertCache(env.CERT_CACHE) } : {}),
-  };
-}
-
-/** Bindings objects are stable per isolate; build derived settings once for each. */
-function memoisePerEnv<E extends object, T>(build: (env: E) => T): (env: E) => T {
-  const built = new WeakMap<E, T>();
-  return (env) => {
-    let value = built.get(env);
-    if (value === undefined) {
-      value = build(env);
-      built.set(env, value);
-    }
-    return value;
   };
 }

@@ -5,11 +5,11 @@
  * requests go through the full verification path (URL rules, chain download,
  * path building, SAN, signature, timestamp), only with one more anchor and a
  * stand-in for S3. It is honoured only for requests addressed to a loopback
- * host, so a production Worker that was given the variable by mistake still
- * trusts Amazon alone.
+ * host (local-development.ts), so a production Worker that was given the
+ * variable by mistake still trusts Amazon alone.
  */
 import { DEFAULT_TRUST_ANCHORS } from "../verify/anchors.js";
-import type { FetchLike } from "../verify/download-chain.js";
+import type { FetchLike } from "../shared/fetch.js";
 import type { VerifyOptions } from "../verify/verify-request.js";
 
 export interface DevTrust {
@@ -17,12 +17,6 @@ export interface DevTrust {
   readonly anchors: readonly string[];
   /** Chain PEMs served for these exact (normalised) chain URLs instead of S3. */
   readonly chains: Readonly<Record<string, string>>;
-}
-
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
-export function isLoopbackRequest(request: Request): boolean {
-  return LOOPBACK_HOSTS.has(new URL(request.url).hostname);
 }
 
 /** Parses `SKILLFLARE_DEV_TRUST`; a malformed value is a configuration error. */

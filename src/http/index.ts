@@ -6,6 +6,7 @@
 export { createAlexaWorker } from "./create-alexa-worker.js";
 export type { AlexaWorkerEnv, AlexaWorkerOptions, AlexaWorkerSettings, Route } from "./create-alexa-worker.js";
 export type { AlexaHandler, AlexaRequestContext } from "./alexa-endpoint.js";
-export { HttpError } from "./http-error.js";
+export { HttpError } from "../shared/http-error.js";
+export type { HttpErrorCode, HttpErrorOptions } from "../shared/http-error.js";
 export { handleAudioRequest } from "../audio/route.js";
 export type { AudioEnv, AudioRouteOptions } from "../audio/route.js";

@@ -7,12 +7,12 @@
  */
 import { fail } from "../verify/errors.js";
 import { readStreamCapped } from "../verify/read-capped.js";
-import { HttpError } from "./http-error.js";
+import { HttpError } from "../shared/http-error.js";
 
 export async function readBodyWithCap(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) {
-    throw new HttpError(413, "payload_too_large", `content-length ${declared} exceeds ${maxBytes}`);
+    throw new HttpError(413, "payload-too-large", `content-length ${declared} exceeds ${maxBytes}`);
   }
   let bytes: Uint8Array | undefined;
   try {
@@ -20,6 +20,6 @@ export async function readBodyWithCap(request: Request, maxBytes: number): Promi
   } catch (error) {
     return fail("body-unreadable", String(error));
   }
-  if (bytes === undefined) throw new HttpError(413, "payload_too_large", `streamed body exceeds ${maxBytes} bytes`);
+  if (bytes === undefined) throw new HttpError(413, "payload-too-large", `streamed body exceeds ${maxBytes} bytes`);
   return bytes;
 }

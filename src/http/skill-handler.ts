@@ -7,8 +7,9 @@
  * ask-sdk skills and Lambda handlers run inside a request scope (their adapters and AWS
  * clients find the bindings, `waitUntil` and origin there) with outbound fetches tracked
  * (fetch-tracking.ts) and Node's http client fixed for ask-sdk's DefaultApiClient.
- * Response checks throw for loopback requests (`wrangler dev`, tests) so a response Alexa
- * would reject fails loudly in development, and only log in production.
+ * Each request's handlers get its origin, the Worker's logger and the clock. Response checks
+ * throw for local development requests (`wrangler dev`, tests; local-development.ts) so a
+ * response Alexa would reject fails loudly in development, and only log in production.
  */
 import { installFetchTracking } from "../ask-sdk/fetch-tracking.js";
 import { exposeVarsOnProcessEnv } from "../ask-sdk/process-env.js";
@@ -18,7 +19,7 @@ import { runInRequestScope } from "../ask-sdk/request-scope.js";
 import { fromAskSdkSkill, type AskSdkSkill } from "../ask-sdk/skill-adapter.js";
 import type { SkillRuntime } from "../skill/create-skill.js";
 import type { AlexaHandler } from "./alexa-endpoint.js";
-import { isLoopbackRequest } from "./dev-trust.js";
+import { isLocalDevelopmentRequest } from "./local-development.js";
 
 /** A Lambda module as `require('./lambda')` or `import * as lambda` sees it. */
 export interface LambdaModule {
@@ -65,7 +66,10 @@ export function handlerForSkill<E>(skill: WorkerSkill<E>): AlexaHandler<E> {
       runtime.handle(verified.envelope, {
         env: context.env,
         waitUntil,
-        checks: isLoopbackRequest(context.request) ? "throw" : "log",
+        origin: new URL(context.request.url).origin,
+        logger: context.logger,
+        now: Date.now,
+        checks: isLocalDevelopmentRequest(context.request) ? "throw" : "log",
       });
     if (kind === "runtime") return run();
     exposeVarsOnProcessEnv(context.env as object);

@@ -16,16 +16,25 @@ import type { PersistenceAdapter } from "./persistence/adapter.js";
 import { userIdOf } from "./request-access.js";
 import { NO_KNOWN_AUDIO, ResponseBuilder, type BuiltResponse } from "./response-builder.js";
 import { checkResponse, enforceResponseChecks, ResponseCheckError, type ResponseCheckMode } from "./response-checks.js";
-import { platformFetch, type FetchFunction } from "./services/alexa-api.js";
+import { globalFetch, type FetchLike } from "../shared/fetch.js";
 
 /** What the Worker hands the runtime with each request. */
 export interface RuntimeContext<Env = unknown> {
   readonly env: Env;
   waitUntil(promise: Promise<unknown>): void;
   /** Outbound fetch for Alexa service calls; defaults to the global fetch. */
-  readonly fetch?: FetchFunction;
+  readonly fetch?: FetchLike;
   /** Overrides the skill's check mode for this request (e.g. "throw" under `wrangler dev`). */
   readonly checks?: ResponseCheckMode;
+  /**
+   * Origin (`scheme://host[:port]`) of the request Alexa sent: where the Worker's own routes
+   * (audio) are served. `createAlexaWorker` sets it; becomes `input.origin`.
+   */
+  readonly origin?: string;
+  /** Logger for this request when the skill has no `logger` option of its own (the Worker passes its own). */
+  readonly logger?: SkillLogger;
+  /** The clock, in milliseconds since the epoch; default `Date.now`. */
+  readonly now?: () => number;
 }
 
 export interface SkillRuntime<Env = unknown> {
@@ -48,8 +57,15 @@ export interface SkillOptions<Env = unknown> {
   readonly logger?: SkillLogger;
 }
 
+/**
+ * No request handler's `canHandle` accepted the request; goes to the error handlers.
+ * @example
+ * onError((input, error) => error instanceof NoMatchingHandlerError, (input) =>
+ *   input.responseBuilder.speak("Sorry, I can't help with that.").reprompt("What would you like?"));
+ */
 export class NoMatchingHandlerError extends Error {
   override readonly name = "NoMatchingHandlerError";
+  readonly code = "no-matching-handler";
 
   constructor(
     readonly requestType: string,
@@ -75,7 +91,6 @@ function buildOutput<Env>(output: HandlerOutput, input: HandlerInput<Env>): Buil
 
 export function createSkill<Env = unknown>(options: SkillOptions<Env>): SkillRuntime<Env> {
   const { handlers, requestInterceptors = [], responseInterceptors = [], errorHandlers = [] } = options;
-  const logger = options.logger ?? jsonConsoleLogger;
   const partitionKeyOf = options.partitionKey ?? userIdOf;
 
   async function runHandler(input: HandlerInput<Env>): Promise<BuiltResponse> {
@@ -101,11 +116,15 @@ export function createSkill<Env = unknown>(options: SkillOptions<Env>): SkillRun
   return {
     async handle(envelope, context) {
       const persistence = typeof options.persistence === "function" ? options.persistence(context.env) : options.persistence;
+      const requestLogger = options.logger ?? context.logger ?? jsonConsoleLogger;
       const input = createHandlerInput({
         envelope,
         env: context.env,
+        origin: context.origin ?? "",
+        logger: requestLogger,
+        now: context.now ?? Date.now,
         waitUntil: (promise) => context.waitUntil(promise),
-        fetch: context.fetch ?? platformFetch,
+        fetch: context.fetch ?? globalFetch,
         persistence,
         partitionKey: partitionKeyOf(envelope),
       });
@@ -113,7 +132,7 @@ export function createSkill<Env = unknown>(options: SkillOptions<Env>): SkillRun
       const finish = (built: BuiltResponse): ResponseEnvelope => {
         const result: ResponseEnvelope = { version: "1.0", response: built.response };
         if (envelope.session !== undefined) result.sessionAttributes = input.attributes.session;
-        enforceResponseChecks(checkResponse(envelope.request, result, built.knownAudio), mode, logger, envelope.request.type);
+        enforceResponseChecks(checkResponse(envelope.request, result, built.knownAudio), mode, requestLogger, envelope.request.type);
         return result;
       };
       try {

@@ -1,8 +1,9 @@
 /**
  * What every handler, interceptor and error handler receives: the envelope and its typed
  * parts (request, intent, slots, session, locale, user and device ids), the attributes, a
- * response builder, the Worker's env and `waitUntil`, and the Alexa service clients. Built
- * once per request by createSkill; error handlers get a copy with a fresh builder.
+ * response builder, the Worker's env and `waitUntil`, the request's origin (for audio URLs), a
+ * logger, the clock, and the Alexa service clients. Built once per request by createSkill;
+ * error handlers get a copy with a fresh builder.
  */
 import type { Intent, IntentRequest, Request, RequestEnvelope } from "ask-sdk-model";
 import { createAttributes, PersistentAttributes, type Attributes } from "./attributes.js";
@@ -18,8 +19,9 @@ import {
   userIdOf,
   type SlotAccess,
 } from "./request-access.js";
+import type { SkillLogger } from "./logger.js";
 import { ResponseBuilder } from "./response-builder.js";
-import type { FetchFunction } from "./services/alexa-api.js";
+import type { FetchLike } from "../shared/fetch.js";
 import { createDirectiveService, type DirectiveService } from "./services/directive-service.js";
 
 export interface SkillServices {
@@ -46,6 +48,17 @@ export interface HandlerInput<Env = unknown, R extends Request = Request> {
   readonly responseBuilder: ResponseBuilder;
   readonly env: Env;
   waitUntil(promise: Promise<unknown>): void;
+  /**
+   * Origin of the request Alexa sent, e.g. `"https://skill.example.com"`: the Worker's own
+   * host, whose certificate Alexa already accepted, so `audioUrl(key, input)` points there.
+   * Empty when the runtime was called without a request (`skill.handle` in a unit test);
+   * `audioUrl` then throws an `AudioUrlError` (`bad-origin`).
+   */
+  readonly origin: string;
+  /** Structured logger (the Worker's under `createAlexaWorker`): `logger.log("info", "story_started", { id })`. */
+  readonly logger: SkillLogger;
+  /** The clock, milliseconds since the epoch (for signed URL expiry and the like). */
+  now(): number;
   readonly services: SkillServices;
 }
 
@@ -58,8 +71,11 @@ export type IntentHandlerInput<Env = unknown> = HandlerInput<Env, IntentRequest>
 export interface InputSources<Env> {
   readonly envelope: RequestEnvelope;
   readonly env: Env;
+  readonly origin: string;
+  readonly logger: SkillLogger;
+  readonly now: () => number;
   readonly waitUntil: (promise: Promise<unknown>) => void;
-  readonly fetch: FetchFunction;
+  readonly fetch: FetchLike;
   readonly persistence: PersistenceAdapter | undefined;
   readonly partitionKey: string | undefined;
 }
@@ -89,6 +105,9 @@ export function createHandlerInput<Env>(sources: InputSources<Env>): HandlerInpu
     responseBuilder: new ResponseBuilder(),
     env: sources.env,
     waitUntil,
+    origin: sources.origin,
+    logger: sources.logger,
+    now: () => sources.now(),
     services: {
       directives: createDirectiveService({ ...apiAccessOf(envelope), fetch: sources.fetch, requestId: request.requestId }),
     },

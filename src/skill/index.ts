@@ -45,6 +45,7 @@ export { createKvPersistence } from "./persistence/kv.js";
 export type { KvPersistenceOptions, KvStore } from "./persistence/kv.js";
 export { AlexaServiceError, callAlexaApi } from "./services/alexa-api.js";
 export type { AlexaApiCall, AlexaApiTarget, AlexaServiceFailure, FetchFunction } from "./services/alexa-api.js";
+export type { FetchLike } from "../shared/fetch.js";
 export { createDirectiveService } from "./services/directive-service.js";
 export type { DirectiveService } from "./services/directive-service.js";
 export { jsonConsoleLogger } from "./logger.js";

@@ -17,8 +17,15 @@ export type { ResponseCheckFailure, ResponseCheckRule } from "./checks/types.js"
 
 export type ResponseCheckMode = "throw" | "log" | "off";
 
+/**
+ * A response Alexa would reject (checks in `"throw"` mode); `failures` lists each broken rule.
+ * @example
+ * const error = await skill.handle(envelope, { env, waitUntil, checks: "throw" }).catch((e) => e);
+ * if (error instanceof ResponseCheckError) console.log(error.failures.map((f) => f.rule));
+ */
 export class ResponseCheckError extends Error {
   override readonly name = "ResponseCheckError";
+  readonly code = "response-check-failed";
 
   constructor(readonly failures: readonly ResponseCheckFailure[]) {
     super(
@@ -46,7 +53,7 @@ export function enforceResponseChecks(
 ): void {
   if (failures.length === 0 || mode === "off") return;
   if (mode === "throw") throw new ResponseCheckError(failures);
-  logger.log("warn", "skill.response_check_failed", {
+  logger.log("warn", "response_check_failed", {
     requestType,
     rules: failures.map((failure) => failure.rule),
     messages: failures.map((failure) => failure.message),

@@ -11,7 +11,7 @@
  * workerd's differs only by extras, hence the one cast.
  */
 import * as pkijs from "pkijs";
-import { encodeBase64 } from "./base64.js";
+import { encodeBase64 } from "../shared/base64.js";
 import { BoundedMemo } from "./bounded-memo.js";
 
 const MEMOISED_PUBLIC_KEYS = 32;

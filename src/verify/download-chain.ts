@@ -6,14 +6,11 @@
  * and the body is counted while it streams, so a lying or missing
  * Content-Length cannot push it past the cap (`chain-too-large`).
  */
+import { globalFetch, type FetchLike } from "../shared/fetch.js";
 import { AlexaVerificationError, fail } from "./errors.js";
 import { readStreamCapped } from "./read-capped.js";
 
-/** The part of `fetch` the verifier uses; the global `fetch` satisfies it. */
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
-
-/** The runtime's global `fetch`, looked up on each call (so a later spy or polyfill is used). */
-export const globalFetch: FetchLike = (input, init) => fetch(input, init);
+export { globalFetch, type FetchLike };
 
 export interface DownloadLimits {
   readonly timeoutMs: number;

@@ -11,7 +11,7 @@
  */
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
-import { decodeBase64Strict } from "./base64.js";
+import { decodeBase64Strict } from "../shared/base64.js";
 import { fail } from "./errors.js";
 
 export const MAX_CHAIN_CERTIFICATES = 8;

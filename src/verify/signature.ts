@@ -8,7 +8,7 @@
  * (workerd binds the hash at import time). Imported keys are memoised per
  * isolate, one bounded memo per hash, looked up by the stored SPKI string.
  */
-import { decodeBase64Strict } from "./base64.js";
+import { decodeBase64Strict } from "../shared/base64.js";
 import { BoundedMemo } from "./bounded-memo.js";
 import { fail } from "./errors.js";
 

@@ -10,7 +10,7 @@
  * are short) is memoised per anchor set and URL, so a warm hit costs no digest.
  */
 import type * as pkijs from "pkijs";
-import { encodeBase64 } from "./base64.js";
+import { encodeBase64 } from "../shared/base64.js";
 import { BoundedMemo } from "./bounded-memo.js";
 import type { CertCache, ValidatedSigningKey } from "./cert-cache.js";
 import { validateChainPath } from "./chain-path.js";

@@ -3,7 +3,7 @@
 import { getRequestType, SkillBuilders, type HandlerInput as AskHandlerInput } from "ask-sdk-core";
 import { describe, expect, it } from "vitest";
 import { createFetchApiClient, fromAskSdkSkill } from "../../src/ask-sdk/index.js";
-import { ResponseCheckError, type FetchFunction } from "../../src/skill/index.js";
+import { ResponseCheckError, type FetchLike } from "../../src/skill/index.js";
 import { API_ENDPOINT, API_TOKEN, audioPlayerEnvelope, collectingContext, intentEnvelope, launchEnvelope } from "../skill/fixtures.js";
 
 const sources = import.meta.glob("../../src/skill/**/*.ts", { query: "?raw", import: "default", eager: true });

@@ -38,7 +38,7 @@ describe("handleAudioRequest: routing", () => {
     const { events, log } = recordingLog();
     const response = await handleAudioRequest(new Request(url), env, undefined, { cache: null, log });
     expect(response?.status).toBe(400);
-    expect(events[0]?.event).toBe("audio-bad-key");
+    expect(events[0]?.event).toBe("audio_bad_key");
   });
 
   it.each(["https://x/audio/../worker.ts", "https://x/audio/a/%2e%2e/%2e%2e/etc", "https://x/audio\\..\\..\\etc"])(
@@ -107,8 +107,8 @@ describe("handleAudioRequest: signed URLs", () => {
       const { events, log } = recordingLog();
       const response = await handleAudioRequest(new Request(url), signedEnv, undefined, { cache: null, log, now: () => now });
       expect(response?.status).toBe(403);
-      expect(await response?.text()).toBe("Forbidden\n");
-      expect(events).toEqual([expect.objectContaining({ event: "audio-bad-signature", reason })]);
+      expect(await response?.json()).toEqual({ error: "forbidden", message: "Forbidden." });
+      expect(events).toEqual([expect.objectContaining({ event: "audio_bad_signature", reason })]);
     }
   });
 

@@ -94,8 +94,8 @@ describe("serveAudio with an edge cache", () => {
     });
     expect(await bodyBytes(response)).toEqual(bytes);
     expect(events).toEqual([
-      { event: "audio-cache-error", key, message: "Error: cache down" },
-      { event: "audio-cache-error", key, message: "Error: cache down" },
+      { event: "audio_cache_failed", key, message: "Error: cache down" },
+      { event: "audio_cache_failed", key, message: "Error: cache down" },
     ]);
   });
 

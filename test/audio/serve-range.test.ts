@@ -39,7 +39,7 @@ describe("serveAudio: ranges that are not served as asked", () => {
     const response = await serveAudio(rangeRequest(key, range), env.AUDIO, key, quiet);
     expect(response.status).toBe(416);
     expect(response.headers.get("Content-Range")).toBe("bytes */1000");
-    expect(await response.text()).toBe("Range Not Satisfiable\n");
+    expect(await response.json()).toEqual({ error: "range-not-satisfiable", message: "Range not satisfiable." });
   });
 
   it.each(["bytes=abc", "bytes=9-1", "items=0-1", "bytes=0-1,5-9", "bytes=0-1, -1"])(

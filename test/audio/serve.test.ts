@@ -136,9 +136,9 @@ describe("serveAudio: refusals", () => {
     for (const init of [{}, { method: "HEAD" }, { headers: { Range: "bytes=0-1" } }]) {
       const response = await serveAudio(audioRequest("missing/none.mp3", init), env.AUDIO, "missing/none.mp3", quiet);
       expect(response.status).toBe(404);
-      expect(response.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
+      expect(response.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
       expect(response.headers.get("Cache-Control")).toBe("no-store");
-      if (init.method !== "HEAD") expect(await response.text()).toBe("Not Found\n");
+      if (init.method !== "HEAD") expect(await response.json()).toEqual({ error: "not-found", message: "Not found." });
     }
   });
 
@@ -154,9 +154,9 @@ describe("serveAudio: refusals", () => {
       const { events, log } = recordingLog();
       const response = await serveAudio(audioRequest("x"), env.AUDIO, key, { cache: null, log });
       expect(response.status).toBe(400);
-      expect(await response.text()).toBe("Bad Request\n");
+      expect(await response.json()).toEqual({ error: "bad-request", message: "Bad request." });
       expect(events).toHaveLength(1);
-      expect(events[0]?.event).toBe("audio-bad-key");
+      expect(events[0]?.event).toBe("audio_bad_key");
     },
   );
 
@@ -168,6 +168,6 @@ describe("serveAudio: refusals", () => {
     } as unknown as R2Bucket;
     const response = await serveAudio(audioRequest("a.mp3"), failing, "a.mp3", { cache: null, log });
     expect(response.status).toBe(503);
-    expect(events).toEqual([{ event: "audio-storage-error", key: "a.mp3", message: "Error: R2 down" }]);
+    expect(events).toEqual([{ event: "audio_storage_failed", key: "a.mp3", message: "Error: R2 down" }]);
   });
 });

@@ -51,7 +51,8 @@ describe("kit export and import", () => {
         (error: unknown) => error,
       );
       expect(failure).toBeInstanceOf(DevKitImportError);
-      expect((failure as DevKitImportError).reason).toBe(reason);
+      expect((failure as DevKitImportError).code).toBe(reason);
+      expect((failure as DevKitImportError).reason).toBe(reason); // the deprecated alias
     }
   });
 });

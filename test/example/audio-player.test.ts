@@ -87,7 +87,7 @@ describe("Bedtime Stories: AudioPlayer events", () => {
     const logged = errors.mock.calls.map((call) => JSON.parse(String(call[0])) as Record<string, unknown>);
     expect(logged).toContainEqual(
       expect.objectContaining({
-        event: "example.playback_failed",
+        event: "playback_failed",
         token: "story:sea",
         errorType: "MEDIA_ERROR_SERVICE_UNAVAILABLE",
         errorMessage: "handshake_failure",

@@ -41,7 +41,7 @@ describe("Bedtime Stories: when storage fails", () => {
     expect(speechOf(body)).toBe("Sorry, something went wrong. Please try again.");
     expect(body.response.shouldEndSession).toBe(true);
     expect(logged).toContainEqual(
-      expect.objectContaining({ event: "example.handler_failed", requestType: "LaunchRequest", error: expect.stringContaining("D1 is down") }),
+      expect.objectContaining({ event: "handler_failed", requestType: "LaunchRequest", error: expect.stringContaining("D1 is down") }),
     );
   });
 
@@ -53,6 +53,6 @@ describe("Bedtime Stories: when storage fails", () => {
     });
     expect(status).toBe(200);
     expect(body).toEqual({ version: "1.0", response: {} });
-    expect(logged).toContainEqual(expect.objectContaining({ event: "example.handler_failed", requestType: "AudioPlayer.PlaybackStopped" }));
+    expect(logged).toContainEqual(expect.objectContaining({ event: "handler_failed", requestType: "AudioPlayer.PlaybackStopped" }));
   });
 });

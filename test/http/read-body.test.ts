@@ -4,7 +4,7 @@
  * that breaks off is the verifier's `body-unreadable` (a generic 400), not a 500.
  */
 import { describe, expect, it } from "vitest";
-import { HttpError } from "../../src/http/http-error.js";
+import { HttpError } from "../../src/shared/http-error.js";
 import { readBodyWithCap } from "../../src/http/read-body.js";
 import { expectRejection } from "../verify/helpers/requests.js";
 

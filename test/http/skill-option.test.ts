@@ -9,6 +9,7 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { createRequestEnvelope, createSignedRequest, importDevSigningKit } from "../../src/devkit/index.js";
 import { createAlexaWorker } from "../../src/http/create-alexa-worker.js";
+import { audioUrl } from "../../src/audio/index.js";
 import { createSkill, onLaunch, onRequest } from "../../src/skill/index.js";
 
 const kitPromise = importDevSigningKit(inject("devKit"));
@@ -24,6 +25,31 @@ async function send(worker: ExportedHandler<Env>): Promise<Response> {
 }
 
 describe("createAlexaWorker({ skill })", () => {
+  it("gives handlers the request's origin, the Worker's logger and the clock", async () => {
+    const events: string[] = [];
+    const logger = { log: (_level: string, event: string) => void events.push(event) };
+    const seen: { origin?: string; now?: number } = {};
+    const skill = createSkill<Env>({
+      handlers: [
+        onLaunch((input) => {
+          seen.origin = input.origin;
+          seen.now = input.now();
+          input.logger.log("info", "launch_seen");
+          return input.responseBuilder.speak(`Audio lives at ${audioUrl("a.mp3", input)}.`);
+        }),
+      ],
+    });
+    const before = Date.now();
+    const response = await send(createAlexaWorker<Env>({ skill, logger }));
+    expect(response.status).toBe(200);
+    expect(seen.origin).toBe("http://localhost:8787");
+    expect(seen.now).toBeGreaterThanOrEqual(before);
+    expect(seen.now).toBeLessThanOrEqual(Date.now());
+    expect(events).toContain("launch_seen");
+    const body = await response.json<{ response: { outputSpeech: { ssml: string } } }>();
+    expect(body.response.outputSpeech.ssml).toBe("<speak>Audio lives at https://localhost:8787/audio/a.mp3.</speak>");
+  });
+
   it("runs a createSkill runtime", async () => {
     const skill = createSkill<Env>({
       handlers: [onLaunch((input) => void input.responseBuilder.speak("Hello from createSkill."))],
@@ -80,21 +106,22 @@ describe("a response Alexa would reject", () => {
     const response = await sendToLocal();
     expect(response.status).toBe(500);
     const body = await response.json<{ error: string; detail?: string }>();
-    expect(body.error).toBe("internal_error");
+    expect(body.error).toBe("internal-error");
     expect(body.detail).toMatch(/ResponseCheckError: Alexa would reject this response/);
   });
 
   it("is only logged in production: the response still goes out", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    // The skill has no logger of its own, so the check is logged through the Worker's.
+    const events: { event: string; rules?: string[] }[] = [];
+    const logger = { log: (_level: string, event: string, fields: Record<string, unknown> = {}) => void events.push({ event, ...fields }) };
     // A public host uses Amazon's anchors only, so trust the dev chain for this test.
     const kit = await kitPromise;
-    const production = createAlexaWorker<Env>({ skill, logger: { log: () => {} }, verifyOptions: () => ({ trustAnchors: kit.anchorsPem }) });
+    const production = createAlexaWorker<Env>({ skill, logger, verifyOptions: () => ({ trustAnchors: kit.anchorsPem }) });
     const envelope = createRequestEnvelope({ request: { type: "AudioPlayer.PlaybackStarted", token: "t" } });
     const request = await createSignedRequest(kit, envelope, { url: "https://skill.example.com/" });
     vi.spyOn(globalThis, "fetch").mockImplementation(async () => new Response(kit.chainPem));
     const response = await production.fetch!(request as Request<unknown, IncomingRequestCfProperties>, env, createExecutionContext());
     expect(response.status).toBe(200);
-    const events = warn.mock.calls.map((call) => JSON.parse(String(call[0])) as { event: string; rules?: string[] });
-    expect(events).toContainEqual(expect.objectContaining({ event: "skill.response_check_failed", rules: ["content-in-playback-response"] }));
+    expect(events).toContainEqual(expect.objectContaining({ event: "response_check_failed", rules: ["content-in-playback-response"] }));
   });
 });

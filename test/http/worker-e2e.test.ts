@@ -75,10 +75,23 @@ describe("the Worker's skill endpoint", () => {
     expect(response.headers.get("allow")).toBe("POST");
   });
 
+  it("answers a wrong method on / and on /audio/<key> alike: one HttpError body, Allow listing the methods", async () => {
+    const onSkill = await exports.default.fetch(LOCAL, { method: "PUT" });
+    const onAudio = await exports.default.fetch("http://localhost:8787/audio/stories/dragons.mp3", { method: "PUT" });
+    for (const response of [onSkill, onAudio]) {
+      expect(response.status).toBe(405);
+      expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(await response.json()).toEqual({ error: "method-not-allowed", message: "Method not allowed." });
+    }
+    expect(onSkill.headers.get("allow")).toBe("POST");
+    expect(onAudio.headers.get("allow")).toBe("GET, HEAD");
+  });
+
   it("answers unknown paths with 404", async () => {
     const response = await exports.default.fetch("http://localhost:8787/nope", { method: "POST" });
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: "not_found", message: "Not found." });
+    expect(await response.json()).toEqual({ error: "not-found", message: "Not found." });
   });
 
   it("refuses a declared oversized body with 413 before reading it", async () => {

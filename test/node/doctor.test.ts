@@ -127,8 +127,8 @@ describe("skillflare doctor", () => {
     expect((await doctor(`${rsa.origin}/ok.mp3`, "--bogus")).code).toBe(2);
   });
 
-  it("runs end to end through the bin shim", async () => {
-    const bin = new URL("../../cli/bin.mjs", import.meta.url).pathname;
+  it("runs end to end through the built bin on plain Node (dist/cli/bin.js, no tsx)", async () => {
+    const bin = new URL("../../dist/cli/bin.js", import.meta.url).pathname;
     const ecdsaRun = await runCommand(process.execPath, [bin, "doctor", `${ecdsa.origin}/ok.mp3`, "--ca", certs.ecdsa.certPath], { timeoutMs: 60_000 });
     expect(ecdsaRun.code).toBe(1);
     expect(ecdsaRun.stdout).toContain("serves only an ECDSA certificate");

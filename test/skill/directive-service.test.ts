@@ -1,7 +1,7 @@
 // The Alexa Directive Service client (progressive responses) over a fetch stub that checks
 // URL, headers and body; typed errors for non-2xx, network failures and missing credentials.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AlexaServiceError, createDirectiveService, createSkill, onIntent, ssml, type FetchFunction } from "../../src/skill/index.js";
+import { AlexaServiceError, createDirectiveService, createSkill, onIntent, ssml, type FetchLike } from "../../src/skill/index.js";
 import { API_ENDPOINT, API_TOKEN, collectingContext, intentEnvelope } from "./fixtures.js";
 
 interface Call {
@@ -13,7 +13,7 @@ interface Call {
 
 function stubFetch(status = 204, body = "") {
   const calls: Call[] = [];
-  const fetchStub: FetchFunction = async (url, init) => {
+  const fetchStub: FetchLike = async (url, init) => {
     calls.push({ url, method: init.method, headers: new Headers(init.headers), body: JSON.parse(String(init.body)) });
     return new Response(status === 204 ? null : body, { status });
   };
@@ -51,19 +51,19 @@ describe("directive service", () => {
     const service = createDirectiveService({ apiEndpoint: API_ENDPOINT, apiAccessToken: "expired", requestId: "r", fetch: fetchStub });
     const error = await service.speak("hi").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AlexaServiceError);
-    expect(error).toMatchObject({ reason: "http-status", status: 401, responseBody: '{"code":401,"message":"Invalid token"}' });
+    expect(error).toMatchObject({ code: "http-status", status: 401, responseBody: '{"code":401,"message":"Invalid token"}' });
   });
 
   it("turns network failures and missing credentials into typed errors", async () => {
-    const offline: FetchFunction = async () => { throw new TypeError("Network connection lost."); };
+    const offline: FetchLike = async () => { throw new TypeError("Network connection lost."); };
     const service = createDirectiveService({ apiEndpoint: API_ENDPOINT, apiAccessToken: API_TOKEN, requestId: "r", fetch: offline });
-    await expect(service.speak("hi")).rejects.toMatchObject({ name: "AlexaServiceError", reason: "network" });
+    await expect(service.speak("hi")).rejects.toMatchObject({ name: "AlexaServiceError", code: "network" });
     const { fetchStub, calls } = stubFetch();
     const noAccess = createDirectiveService({ apiEndpoint: undefined, apiAccessToken: undefined, requestId: "r", fetch: fetchStub });
-    await expect(noAccess.speak("hi")).rejects.toMatchObject({ reason: "missing-api-access" });
+    await expect(noAccess.speak("hi")).rejects.toMatchObject({ code: "missing-api-access" });
     const skill = createSkill({ handlers: [onIntent("SlowIntent", (input) => input.services.directives.speak("wait"))] });
     const withoutToken = intentEnvelope("SlowIntent", {}, { apiAccess: false });
-    await expect(skill.handle(withoutToken, collectingContext({}, { fetch: fetchStub }))).rejects.toMatchObject({ reason: "missing-api-access" });
+    await expect(skill.handle(withoutToken, collectingContext({}, { fetch: fetchStub }))).rejects.toMatchObject({ code: "missing-api-access" });
     expect(calls).toHaveLength(0);
   });
 

@@ -87,7 +87,7 @@ describe("D1 persistence under concurrent requests", () => {
     const userId = freshUser();
     await d1.save(userId, [{ name: "a", json: "1" }], collectingContext());
     // The CHECK (json_valid(value)) constraint rejects the second change, so the batch rolls back.
-    await expect(d1.save(userId, [{ name: "a", json: "2" }, { name: "b", json: "not json" }], collectingContext())).rejects.toMatchObject({ reason: "storage-failed" });
+    await expect(d1.save(userId, [{ name: "a", json: "2" }, { name: "b", json: "not json" }], collectingContext())).rejects.toMatchObject({ code: "storage-failed" });
     expect(Object.fromEntries(await d1.load(userId))).toEqual({ a: "1" });
   });
 });

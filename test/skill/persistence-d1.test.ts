@@ -139,13 +139,13 @@ describe("D1 persistent attributes", () => {
       })],
     });
     await skill.handle(launchEnvelope({ userId }), collectingContext());
-    expect(errors.map((e) => (e as PersistenceError).reason)).toEqual(["not-serializable", "not-serializable", "not-serializable", "invalid-attribute-name"]);
+    expect(errors.map((e) => (e as PersistenceError).code)).toEqual(["not-serializable", "not-serializable", "not-serializable", "invalid-attribute-name"]);
     expect(errors.every((e) => e instanceof PersistenceError)).toBe(true);
 
     const unconfigured = createSkill({ handlers: [onLaunch((input) => input.attributes.persistent.get("x").then(() => {}))] });
-    await expect(unconfigured.handle(launchEnvelope(), collectingContext())).rejects.toMatchObject({ reason: "not-configured" });
+    await expect(unconfigured.handle(launchEnvelope(), collectingContext())).rejects.toMatchObject({ code: "not-configured" });
     const anonymous = skillWith({ partitionKey: () => undefined, handlers: [onLaunch((input) => input.attributes.persistent.set("x", 1))] });
-    await expect(anonymous.handle(launchEnvelope(), collectingContext())).rejects.toMatchObject({ reason: "missing-partition-key" });
+    await expect(anonymous.handle(launchEnvelope(), collectingContext())).rejects.toMatchObject({ code: "missing-partition-key" });
   });
 
   it("reports a corrupt row as corrupt-record and a storage failure as storage-failed", async () => {
@@ -153,10 +153,10 @@ describe("D1 persistent attributes", () => {
     await env.DB.prepare("INSERT INTO skill_attributes (partition_key, name, value, updated_at) VALUES (?, 'x', '1', 0)").bind(userId).run();
     await expect(env.DB.prepare("UPDATE skill_attributes SET value = 'not json' WHERE partition_key = ?").bind(userId).run()).rejects.toThrow();
     const broken = createD1Persistence({ database: { prepare: () => { throw new Error("D1_ERROR: no such table"); } } as unknown as D1Database });
-    await expect(broken.load(userId)).rejects.toMatchObject({ name: "PersistenceError", reason: "storage-failed" });
+    await expect(broken.load(userId)).rejects.toMatchObject({ name: "PersistenceError", code: "storage-failed" });
     const garbled = createD1Persistence({
       database: { prepare: () => ({ bind: () => ({ all: async () => ({ results: [{ name: "x", value: "{oops" }] }) }) }) } as unknown as D1Database,
     });
-    await expect(garbled.load(userId)).rejects.toMatchObject({ reason: "corrupt-record" });
+    await expect(garbled.load(userId)).rejects.toMatchObject({ code: "corrupt-record" });
   });
 });

@@ -106,17 +106,17 @@ describe("KV persistent attributes", () => {
     failing = true;
     time.wakeAll();
     await ctx.settle();
-    expect(events).toEqual(["skill.kv_coalesced_write_failed"]);
+    expect(events).toEqual(["kv_coalesced_write_failed"]);
   });
 
   it("raises typed errors for a corrupt document, an over-long key and a too-short TTL", async () => {
     const userId = freshUser();
     await env.ATTRIBUTES_KV.put(`skill-attributes:${userId}`, "{not json");
     const persistence = createKvPersistence({ namespace: env.ATTRIBUTES_KV });
-    await expect(persistence.load(userId)).rejects.toMatchObject({ reason: "corrupt-record" });
+    await expect(persistence.load(userId)).rejects.toMatchObject({ code: "corrupt-record" });
     await env.ATTRIBUTES_KV.put(`skill-attributes:${userId}`, "[1,2]");
-    await expect(persistence.load(userId)).rejects.toMatchObject({ reason: "corrupt-record" });
-    await expect(persistence.load("u".repeat(600))).rejects.toMatchObject({ reason: "key-too-long" });
+    await expect(persistence.load(userId)).rejects.toMatchObject({ code: "corrupt-record" });
+    await expect(persistence.load("u".repeat(600))).rejects.toMatchObject({ code: "key-too-long" });
     expect(() => createKvPersistence({ namespace: env.ATTRIBUTES_KV, expirationTtl: 30 })).toThrow(PersistenceError);
     const skill = createSkill({ persistence, handlers: [onLaunch(async (input) => void (await input.attributes.persistent.getAll()))] });
     await expect(skill.handle(launchEnvelope({ userId }), collectingContext())).rejects.toBeInstanceOf(PersistenceError);

@@ -82,7 +82,7 @@ describe.each(cases)("rule $rule ($envelope.request.type)", ({ rule, envelope, b
     const result = await skillFor(build, logger).handle(envelope, collectingContext({}, { checks: "log" }));
     expect(result.version).toBe("1.0");
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ level: "warn", event: "skill.response_check_failed", fields: { requestType: envelope.request.type } });
+    expect(events[0]).toMatchObject({ level: "warn", event: "response_check_failed", fields: { requestType: envelope.request.type } });
     expect(events[0]?.fields.rules).toContain(rule);
   });
 });

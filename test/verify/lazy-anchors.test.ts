@@ -10,7 +10,7 @@ import * as pkijs from "pkijs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { derToPem } from "../../src/devkit/index.js";
 import { AMAZON_ROOT_CA_3, DEFAULT_TRUST_ANCHORS } from "../../src/verify/anchors.js";
-import { encodeBase64 } from "../../src/verify/base64.js";
+import { encodeBase64 } from "../../src/shared/base64.js";
 import { createMemoryCertCache } from "../../src/verify/cert-cache.js";
 import { ServedChain } from "../../src/verify/served-chain.js";
 import { loadTrustAnchors } from "../../src/verify/trust-anchors.js";

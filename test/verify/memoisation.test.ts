@@ -11,7 +11,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TRUST_ANCHORS } from "../../src/verify/anchors.js";
-import { decodeBase64Strict } from "../../src/verify/base64.js";
+import { decodeBase64Strict } from "../../src/shared/base64.js";
 import { BoundedMemo } from "../../src/verify/bounded-memo.js";
 import { normaliseCertChainUrl } from "../../src/verify/cert-url.js";
 import { AlexaVerificationError } from "../../src/verify/errors.js";

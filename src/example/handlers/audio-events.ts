@@ -7,20 +7,20 @@
  *   Finished: forget the resume point (if it is still this story's).
  *   Failed: log Alexa's error; the resume point stays, so "resume" can retry.
  */
-import { handlersFor } from "../../skill/index.js";
+import { handlersFor } from "skillflare/skill";
 import { storyAfter } from "../catalog.js";
 import { clearResumePointFor, saveResumePoint } from "../playback-state.js";
 import { playStory } from "../play.js";
-import type { StoryWorld } from "../story-world.js";
+import type { StoryBindings } from "../bindings.js";
 import { storyFromToken } from "../tokens.js";
 
-const { onRequest } = handlersFor<StoryWorld>();
+const { onRequest } = handlersFor<StoryBindings>();
 
 export const playbackPositionHandler = onRequest(["AudioPlayer.PlaybackStarted", "AudioPlayer.PlaybackStopped"], (input) => {
   const { token, offsetInMilliseconds } = input.request;
   const story = storyFromToken(token);
   if (story === undefined || token === undefined) {
-    input.env.log.log("warn", "example.foreign_token", { requestType: input.requestType, token });
+    input.logger.log("warn", "foreign_token", { requestType: input.requestType, token });
     return;
   }
   saveResumePoint(input.attributes.persistent, story, token, offsetInMilliseconds ?? 0);
@@ -31,7 +31,7 @@ export const playbackNearlyFinishedHandler = onRequest("AudioPlayer.PlaybackNear
   const current = storyFromToken(token);
   const next = current === undefined ? undefined : storyAfter(current.id);
   if (next === undefined || token === undefined) return;
-  input.responseBuilder.directive(await playStory(input.env, next, { behavior: "ENQUEUE", expectedPreviousToken: token }));
+  input.responseBuilder.directive(await playStory(input, next, { behavior: "ENQUEUE", expectedPreviousToken: token }));
 });
 
 export const playbackFinishedHandler = onRequest("AudioPlayer.PlaybackFinished", async (input) => {
@@ -41,7 +41,7 @@ export const playbackFinishedHandler = onRequest("AudioPlayer.PlaybackFinished",
 
 export const playbackFailedHandler = onRequest("AudioPlayer.PlaybackFailed", (input) => {
   const { token, error, currentPlaybackState } = input.request;
-  input.env.log.log("error", "example.playback_failed", {
+  input.logger.log("error", "playback_failed", {
     token,
     errorType: error?.type,
     errorMessage: error?.message,

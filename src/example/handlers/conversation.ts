@@ -4,13 +4,13 @@
  * goodnight), fallback, the AudioPlayer built-ins this skill does not support (loop, shuffle),
  * any other intent, and SessionEndedRequest (logged; Alexa ignores its answer).
  */
-import { handlersFor } from "../../skill/index.js";
+import { handlersFor } from "skillflare/skill";
 import { isPlaying, pausePlayback } from "../now-playing.js";
 import { loadResumePoint } from "../playback-state.js";
 import { speech } from "../speech.js";
-import type { StoryWorld } from "../story-world.js";
+import type { StoryBindings } from "../bindings.js";
 
-const { onLaunch, onIntent, onRequest } = handlersFor<StoryWorld>();
+const { onLaunch, onIntent, onRequest } = handlersFor<StoryBindings>();
 
 export const launchHandler = onLaunch(async (input) => {
   const point = await loadResumePoint(input.attributes.persistent);
@@ -43,11 +43,11 @@ export const unsupportedHandler = onIntent(
 
 /** Last in line: an intent the model has but no handler above took. */
 export const otherIntentHandler = onRequest("IntentRequest", (input) => {
-  input.env.log.log("warn", "example.unhandled_intent", { intent: input.intentName });
+  input.logger.log("warn", "unhandled_intent", { intent: input.intentName });
   input.responseBuilder.speak(speech.fallback()).reprompt(speech.whichStory());
 });
 
 export const sessionEndedHandler = onRequest("SessionEndedRequest", (input) => {
   const { reason, error } = input.request;
-  input.env.log.log(error === undefined ? "info" : "warn", "example.session_ended", { reason, error });
+  input.logger.log(error === undefined ? "info" : "warn", "session_ended", { reason, error });
 });

@@ -4,18 +4,18 @@
  * but only where speech is allowed: requests outside a session (AudioPlayer, playback
  * buttons, events) get an empty response instead.
  */
-import { handlersFor } from "../../skill/index.js";
+import { handlersFor } from "skillflare/skill";
 import { speech } from "../speech.js";
-import type { StoryWorld } from "../story-world.js";
+import type { StoryBindings } from "../bindings.js";
 
-const { onRequest, onError } = handlersFor<StoryWorld>();
+const { onRequest, onError } = handlersFor<StoryBindings>();
 
 export const skillEventHandler = onRequest("AlexaSkillEvent.*", (input) => {
-  input.env.log.log("info", "example.skill_event", { requestType: input.requestType, userId: input.userId });
+  input.logger.log("info", "skill_event", { requestType: input.requestType, userId: input.userId });
 });
 
 export const apologiseOnError = onError((input, error) => {
-  input.env.log.log("error", "example.handler_failed", {
+  input.logger.log("error", "handler_failed", {
     requestType: input.requestType,
     intent: input.intentName,
     error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),

@@ -4,12 +4,12 @@
  * catalog. Like AudioPlayer events, these answers may carry AudioPlayer directives only, so
  * "nothing to do" is an empty answer rather than speech.
  */
-import { handlersFor } from "../../skill/index.js";
+import { handlersFor } from "skillflare/skill";
 import { nextStory, storyBefore, STORIES } from "../catalog.js";
 import { currentStory, pausePlayback, resumePlayback, startStory } from "../now-playing.js";
-import type { StoryWorld } from "../story-world.js";
+import type { StoryBindings } from "../bindings.js";
 
-const { onRequest } = handlersFor<StoryWorld>();
+const { onRequest } = handlersFor<StoryBindings>();
 
 export const playCommandHandler = onRequest("PlaybackController.PlayCommandIssued", async (input) => {
   if ((await resumePlayback(input)) !== undefined) return;

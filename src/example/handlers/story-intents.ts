@@ -3,13 +3,13 @@
  * what was said; an unknown story gets the list and a reprompt), and the AudioPlayer built-ins
  * pause, resume (REPLACE_ALL from the saved offset), next, previous, start over and repeat.
  */
-import { handlersFor, type HandlerInput } from "../../skill/index.js";
+import { handlersFor, type HandlerInput } from "skillflare/skill";
 import { nextStory, storyBefore, storyById, storyBySpokenName } from "../catalog.js";
 import { currentStory, pausePlayback, resumePlayback, startStory } from "../now-playing.js";
 import { speech } from "../speech.js";
-import type { StoryWorld } from "../story-world.js";
+import type { StoryBindings } from "../bindings.js";
 
-const { onIntent } = handlersFor<StoryWorld>();
+const { onIntent } = handlersFor<StoryBindings>();
 
 const STORY_SLOT = "story";
 
@@ -18,7 +18,7 @@ export const playStoryHandler = onIntent("PlayStoryIntent", async (input) => {
   const heard = input.slots.value(STORY_SLOT);
   const story = storyById(resolved?.id) ?? storyBySpokenName(resolved?.name) ?? storyBySpokenName(heard);
   if (story === undefined) {
-    input.env.log.log("info", "example.unknown_story", { heard });
+    input.logger.log("info", "unknown_story", { heard });
     input.responseBuilder.speak(speech.unknownStory(heard)).reprompt(speech.whichStory());
     return;
   }
@@ -37,7 +37,7 @@ export const resumeHandler = onIntent("AMAZON.ResumeIntent", async (input) => {
   }
 });
 
-function askWhichStory(input: HandlerInput<StoryWorld>): void {
+function askWhichStory(input: HandlerInput<StoryBindings>): void {
   input.responseBuilder.speak(speech.whichStory()).reprompt(speech.whichStory());
 }
 

@@ -35,15 +35,27 @@ export type PersistenceFailure =
   | "corrupt-record"
   | "storage-failed";
 
+/**
+ * A failed load or save of persistent attributes; `code` says why, `cause` keeps the
+ * storage error. A failed save is never silent: it reaches the error handlers.
+ * @example
+ * onError((input, error) => error instanceof PersistenceError && error.code === "storage-failed", (input) =>
+ *   input.responseBuilder.speak("I could not save your place. Try again later."));
+ */
 export class PersistenceError extends Error {
   override readonly name = "PersistenceError";
 
   constructor(
-    readonly reason: PersistenceFailure,
+    readonly code: PersistenceFailure,
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(`${reason}: ${message}`, options);
+    super(`${code}: ${message}`, options);
+  }
+
+  /** @deprecated Renamed `code` (one field name on every skillflare error). */
+  get reason(): PersistenceFailure {
+    return this.code;
   }
 }
 

@@ -123,7 +123,7 @@ export function createKvPersistence(options: KvPersistenceOptions): PersistenceA
         })
         .catch((error: unknown) => {
           pending.delete(key);
-          logger.log("error", "skill.kv_coalesced_write_failed", { key, error: String(error) });
+          logger.log("error", "kv_coalesced_write_failed", { key, error: String(error) });
         });
       context.waitUntil(delayed);
     },

@@ -2,31 +2,48 @@
  * The one way src/skill talks to Alexa's service APIs: `fetch` against the request's
  * `context.System.apiEndpoint`, authorised by its `apiAccessToken` (a Bearer token scoped to
  * this request). Non-2xx answers, network failures and missing credentials become an
- * `AlexaServiceError` with a tagged reason; the status and (truncated) body are kept for logs.
+ * `AlexaServiceError` with a tagged `code`; the status and (truncated) body are kept for logs.
  */
+import type { FetchLike } from "../../shared/fetch.js";
 
 export type AlexaServiceFailure = "missing-api-access" | "network" | "http-status";
 
+/**
+ * A failed call to an Alexa service API; `code` says how it failed, `status` and
+ * `responseBody` what Alexa answered (for `http-status`), `cause` the network error.
+ * @example
+ * try {
+ *   await input.services.directives.speak("One moment...");
+ * } catch (error) {
+ *   if (error instanceof AlexaServiceError && error.code === "http-status") input.logger.log("warn", "speak_failed", { status: error.status });
+ * }
+ */
 export class AlexaServiceError extends Error {
   override readonly name = "AlexaServiceError";
 
   constructor(
-    readonly reason: AlexaServiceFailure,
+    readonly code: AlexaServiceFailure,
     message: string,
     readonly status?: number,
     readonly responseBody?: string,
     options?: { cause?: unknown },
   ) {
-    super(`${reason}: ${message}`, options);
+    super(`${code}: ${message}`, options);
+  }
+
+  /** @deprecated Renamed `code` (one field name on every skillflare error). */
+  get reason(): AlexaServiceFailure {
+    return this.code;
   }
 }
 
-export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
+/** @deprecated The one fetch type is now `FetchLike` (src/shared/fetch.ts); this alias goes in 1.0. */
+export type FetchFunction = FetchLike;
 
 export interface AlexaApiTarget {
   readonly apiEndpoint: string | undefined;
   readonly apiAccessToken: string | undefined;
-  readonly fetch: FetchFunction;
+  readonly fetch: FetchLike;
 }
 
 export interface AlexaApiCall {
@@ -61,6 +78,3 @@ export async function callAlexaApi(target: AlexaApiTarget, call: AlexaApiCall): 
   }
   return response;
 }
-
-/** The platform fetch, looked up at call time (so test spies and late polyfills apply). */
-export const platformFetch: FetchFunction = (input, init) => fetch(input, init);

@@ -1,11 +1,12 @@
 /**
- * Strict base64 for the verifier: canonical alphabet, correct padding, nothing
- * else. Decoding returns `undefined` for anything that is not exactly base64,
- * so each caller can name its own failure (a bad signature header is
- * `malformed-signature`, a bad PEM body is `invalid-pem`). The decoder is one
- * table-driven pass that validates while it decodes (every request decodes a
- * 344-character signature). It accepts exactly the strings of the shape
- * `(xxxx)*(xx==|xxx=)?` over `A-Za-z0-9+/`, as `atob` would decode them.
+ * The one base64 codec (verifier, dev kit, signed audio URLs). Strict: canonical alphabet,
+ * correct padding, nothing else. Decoding returns `undefined` for anything that is not
+ * exactly base64, so each caller can name its own failure (a bad signature header is
+ * `malformed-signature`, a bad PEM body is `invalid-pem`). The decoder is one table-driven
+ * pass that validates while it decodes (every request decodes a 344-character signature).
+ * It accepts exactly the strings of the shape `(xxxx)*(xx==|xxx=)?` over `A-Za-z0-9+/`, as
+ * `atob` would decode them. The base64url pair (RFC 4648 section 5, no padding) is the same
+ * codec with the two alphabet swaps, and accepts only the canonical spelling.
  */
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const PAD = 61; // "="
@@ -18,6 +19,7 @@ function sextet(text: string, index: number): number {
   return code < 128 ? (SEXTETS[code] as number) : -1;
 }
 
+/** Decodes canonical padded base64, or `undefined` if `text` is anything else. */
 export function decodeBase64Strict(text: string): Uint8Array<ArrayBuffer> | undefined {
   const length = text.length;
   if (length % 4 !== 0) return undefined;
@@ -47,10 +49,27 @@ export function decodeBase64Strict(text: string): Uint8Array<ArrayBuffer> | unde
   return bytes;
 }
 
+/** Encodes bytes as standard padded base64. */
 export function encodeBase64(bytes: Uint8Array): string {
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) {
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   }
   return btoa(binary);
+}
+
+/** Encodes bytes as unpadded base64url. */
+export function encodeBase64Url(bytes: Uint8Array): string {
+  return encodeBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/**
+ * Decodes unpadded base64url, or `undefined` unless `text` is the canonical spelling of
+ * its bytes (the unused low bits of the last character must be zero).
+ */
+export function decodeBase64UrlStrict(text: string): Uint8Array<ArrayBuffer> | undefined {
+  if (/[+/=]/.test(text)) return undefined;
+  const base64 = text.replace(/-/g, "+").replace(/_/g, "/");
+  const bytes = decodeBase64Strict(base64 + "=".repeat((4 - (base64.length % 4)) % 4));
+  return bytes !== undefined && encodeBase64Url(bytes) === text ? bytes : undefined;
 }
