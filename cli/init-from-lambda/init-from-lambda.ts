@@ -3,8 +3,9 @@
 // around it go package.json, wrangler.toml, src/worker.js, skillflare's D1 migrations and the
 // interaction models found beside it; then the report says what was detected and what could
 // not be carried over. `npm install && npm start` serves it; `skillflare simulate` talks to it.
+import { existsSync, readFileSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { basename, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type ExitCode } from "../io.js";
 import { detectLambda } from "./detect.js";
@@ -20,7 +21,19 @@ export interface InitFromLambdaOptions {
   readonly skillflareSpec?: string;
 }
 
-const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/** skillflare's own folder (with migrations/), from cli/ in the repo or dist/cli/ in the package. */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = join(dir, "package.json");
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "skillflare") return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error("skillflare init: cannot find skillflare's package.json above " + fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+}
+
+const PACKAGE_ROOT = packageRoot();
 const WRANGLER_VERSION = "4.86.0";
 const COMPATIBILITY_DATE = "2026-04-20";
 

@@ -80,7 +80,9 @@ function invoke(handler: LambdaHandler, event: RequestEnvelope, makeContext: (ca
       callback(error ?? new Error("handler threw"));
     }
   });
-  return settled.finally(() => clearTimeout(timer));
+  return settled.finally(() => {
+    if (timer !== undefined) clearTimeout(timer);
+  });
 }
 
 /**
