@@ -6,11 +6,10 @@
  * request starts. Work the skill starts and may not await (a save, an API call) is handed to
  * `trackPendingWork`, which keeps the Worker alive for it with `waitUntil` (Lambda waits for
  * the event loop; a Worker does not) and logs it if it fails. Without `nodejs_compat` there is
- * no AsyncLocalStorage: the scope is then the one from `cloudflare:workers` (env and
- * `waitUntil` of the current request), with no origin.
+ * no AsyncLocalStorage and so no scope: adapters then need their binding passed in. (No
+ * `cloudflare:workers` import: `skillflare/worker` must also load in Node, for tests and tools.)
  */
-import { env as workerEnv, waitUntil as workerWaitUntil } from "cloudflare:workers";
-import { jsonConsoleLogger, type SkillLogger } from "../skill/logger.js";
+import type { SkillLogger } from "../skill/logger.js";
 import { nodeProcess } from "./node-process.js";
 
 export interface RequestScope {
@@ -60,13 +59,8 @@ export function runningRequestScope(): RequestScope | undefined {
 export function currentRequestScope(what: string): RequestScope {
   const scope = scopeStorage()?.getStore();
   if (scope !== undefined) return scope;
-  try {
-    // cloudflare:workers' waitUntil throws outside a request; probe it with a settled promise.
-    workerWaitUntil(Promise.resolve());
-  } catch (cause) {
-    throw new Error(`${what} can only run while the Worker handles a request`, { cause });
-  }
-  return { env: workerEnv, waitUntil: workerWaitUntil, logger: jsonConsoleLogger };
+  const why = scopeStorage() === null ? " (it needs the nodejs_compat compatibility flag)" : "";
+  throw new Error(`${what} can only run while createAlexaWorker handles a request${why}; outside one, pass the binding explicitly`);
 }
 
 /**

@@ -85,11 +85,12 @@ describe("D1PersistenceAdapter", () => {
     expect(() => PartitionKeyGenerators.userId(noUser)).toThrow(expect.objectContaining({ name: "PartitionKeyGenerators", message: "PartitionKeyGenerators: Cannot retrieve user id from request envelope!" }) as Error);
   });
 
-  it("without a database finds the running Worker's binding (DB by default), and names a missing one", async () => {
+  it("without a database finds the running request's binding (DB by default), and names a missing one", async () => {
     const envelope = launchEnvelope({ userId: unique() });
-    await new D1PersistenceAdapter({ namespace: "unit" }).saveAttributes(envelope, "found DB");
+    await runWithDb(() => new D1PersistenceAdapter({ namespace: "unit" }).saveAttributes(envelope, "found DB"));
     expect(await adapter.getAttributes(envelope)).toBe("found DB");
-    await expect(new D1PersistenceAdapter({ binding: "NO_SUCH_DB" }).getAttributes(envelope)).rejects.toMatchObject({ reason: "not-configured", message: expect.stringContaining("D1 binding named NO_SUCH_DB") as string });
+    await expect(runWithDb(() => new D1PersistenceAdapter({ binding: "NO_SUCH_DB" }).getAttributes(envelope))).rejects.toMatchObject({ reason: "not-configured", message: expect.stringContaining("D1 binding named NO_SUCH_DB") as string });
+    await expect(new D1PersistenceAdapter().getAttributes(envelope)).rejects.toThrow(/can only run while createAlexaWorker handles a request; outside one, pass the binding explicitly/);
   });
 });
 
