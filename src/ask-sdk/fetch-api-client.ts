@@ -8,6 +8,11 @@
 import type { services } from "ask-sdk-model";
 import { globalFetch, type FetchLike } from "../shared/fetch.js";
 
+/**
+ * ask-sdk's `ApiClient` over `fetch` (ask-sdk's default client needs Node's `http`).
+ * @example
+ * SkillBuilders.custom().withApiClient(createFetchApiClient()).addRequestHandlers(handler).create();
+ */
 export function createFetchApiClient(fetchFunction: FetchLike = globalFetch): services.ApiClient {
   return {
     async invoke(request) {

@@ -18,12 +18,23 @@ export interface AskSdkSkill {
   invoke(envelope: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope>;
 }
 
+/**
+ * Options of `fromAskSdkSkill`.
+ */
 export interface AskSdkAdapterOptions {
   /** "log" by default; use "throw" in development. */
   readonly checks?: ResponseCheckMode;
   readonly logger?: SkillLogger;
 }
 
+/**
+ * Runs a skill built with the official ask-sdk-core (`SkillBuilders.custom()...create()`)
+ * behind skillflare's runtime interface (`createAlexaWorker({ skill })` does this for you).
+ * @example
+ * import { SkillBuilders } from "ask-sdk-core";
+ * const askSkill = SkillBuilders.custom().addRequestHandlers(launchHandler).create();
+ * export default createAlexaWorker<Env>({ skill: fromAskSdkSkill<Env>(askSkill) });
+ */
 export function fromAskSdkSkill<Env = unknown>(skill: AskSdkSkill, options: AskSdkAdapterOptions = {}): SkillRuntime<Env> {
   const logger = options.logger ?? jsonConsoleLogger;
   return {

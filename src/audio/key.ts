@@ -16,6 +16,9 @@ export type AudioKeyProblem =
   | "empty-segment"
   | "dot-segment";
 
+/**
+ * The outcome of `validateAudioKey`: the key, or why it is refused.
+ */
 export type AudioKeyCheck = { ok: true; key: string } | { ok: false; reason: AudioKeyProblem };
 
 /** R2's maximum key length, in UTF-8 bytes. */
@@ -27,7 +30,12 @@ export const DEFAULT_AUDIO_PREFIX = "/audio/";
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 const LONE_SURROGATE = /\p{Cs}/u;
 
-/** Checks an already-decoded key against the rules above. */
+/**
+ * Checks an already-decoded key against the rules above.
+ * @example
+ * validateAudioKey("stories/owl.mp3"); // { ok: true, key: "stories/owl.mp3" }
+ * validateAudioKey("../secret"); // { ok: false, reason: "dot-segment" }
+ */
 export function validateAudioKey(key: string): AudioKeyCheck {
   if (key.length === 0) return { ok: false, reason: "empty" };
   if (LONE_SURROGATE.test(key)) return { ok: false, reason: "bad-encoding" };
@@ -63,7 +71,11 @@ export function audioKeyFromPath(
   return validateAudioKey(decoded);
 }
 
-/** Percent-encodes a key for a URL path, one segment at a time so `/` stays a separator. */
+/**
+ * Percent-encodes a key for a URL path, one segment at a time so `/` stays a separator.
+ * @example
+ * encodeAudioKeyPath("stories/the owl.mp3"); // "stories/the%20owl.mp3"
+ */
 export function encodeAudioKeyPath(key: string): string {
   return key.split("/").map(encodeURIComponent).join("/");
 }

@@ -19,12 +19,19 @@ export interface AudioEnv {
   AUDIO_URL_SECRET?: string;
 }
 
+/**
+ * Options of `handleAudioRequest`: the route prefix and the serving options.
+ */
 export interface AudioRouteOptions extends Omit<ServeAudioOptions, "ctx"> {
   /** Path prefix the route owns; default `/audio/`. */
   prefix?: string;
 }
 
-/** Serves `/audio/<key>` from `env.AUDIO`, or returns `null` for any other path. */
+/**
+ * Serves `/audio/<key>` from `env.AUDIO`, or returns `null` for any other path.
+ * @example
+ * createAlexaWorker<Env>({ skill, routes: [(request, env, ctx) => handleAudioRequest(request, env, ctx)] });
+ */
 export async function handleAudioRequest(
   request: Request,
   env: AudioEnv,

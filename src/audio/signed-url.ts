@@ -19,7 +19,11 @@ export interface SignAudioUrlOptions {
   prefix?: string;
 }
 
-/** Adds `exp` and `sig` to an audio URL, valid for `lifetimeSeconds` from `nowMs`. */
+/**
+ * Adds `exp` and `sig` to an audio URL, valid for `lifetimeSeconds` from `nowMs`.
+ * @example
+ * const url = await signAudioUrl(audioUrl("a.mp3", input), input.env.AUDIO_URL_SECRET, { nowMs: input.now() });
+ */
 export async function signAudioUrl(
   url: string,
   secret: string,

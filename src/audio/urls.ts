@@ -10,6 +10,9 @@
 import { DEFAULT_AUDIO_PREFIX, encodeAudioKeyPath, validateAudioKey, type AudioKeyProblem } from "./key.js";
 import { escapeXml } from "../shared/xml-escape.js";
 
+/**
+ * What was wrong with an audio URL (`AudioUrlError.problem`).
+ */
 export type AudioUrlProblem =
   | { kind: "bad-key"; problem: AudioKeyProblem }
   | { kind: "bad-origin" }
@@ -47,6 +50,9 @@ export const AUDIO_PLAYER_URL_MAX_LENGTH = 8000;
 /** Where the host comes from: the incoming request (preferred) or an explicit origin. */
 export type AudioUrlBase = Request | URL | { origin: string };
 
+/**
+ * Options of `audioUrl`.
+ */
 export interface AudioUrlOptions {
   /** Route prefix; defaults to `/audio/`. */
   prefix?: string;
@@ -64,7 +70,12 @@ function hostOf(base: AudioUrlBase): string {
   return parsed.host;
 }
 
-/** `https://<host><prefix><encoded key>` for a valid key. */
+/**
+ * `https://<host><prefix><encoded key>` for a valid key.
+ * @example
+ * audioUrl("stories/owl.mp3", { origin: "https://skill.example.com" }); // "https://skill.example.com/audio/stories/owl.mp3"
+ * audioUrl("stories/owl.mp3", input); // in a handler: the request's own host
+ */
 export function audioUrl(key: string, base: AudioUrlBase, options: AudioUrlOptions = {}): string {
   const check = validateAudioKey(key);
   if (!check.ok) throw new AudioUrlError({ kind: "bad-key", problem: check.reason });
@@ -85,13 +96,21 @@ function requireHttpsUrl(url: string): void {
   if (parseAudioUrl(url).protocol !== "https:") throw new AudioUrlError({ kind: "not-https" });
 }
 
-/** `<audio src="..."/>` for SSML; the URL must be https (Alexa fetches nothing else). */
+/**
+ * `<audio src="..."/>` for SSML; the URL must be https (Alexa fetches nothing else).
+ * @example
+ * input.responseBuilder.speak(`Listen. ${ssmlAudioTag(audioUrl("jingle.mp3", input))}`);
+ */
 export function ssmlAudioTag(url: string): string {
   requireHttpsUrl(url);
   return `<audio src="${escapeXml(url)}"/>`;
 }
 
-/** Returns `url` unchanged when AudioPlayer can use it as `stream.url`, else throws. */
+/**
+ * Returns `url` unchanged when AudioPlayer can use it as `stream.url`, else throws.
+ * @example
+ * input.responseBuilder.directive(audioPlay({ url: audioPlayerStreamUrl(audioUrl("a.mp3", input)), token: "a", behavior: "REPLACE_ALL", offsetInMilliseconds: 0 }));
+ */
 export function audioPlayerStreamUrl(url: string): string {
   if (url.length > AUDIO_PLAYER_URL_MAX_LENGTH) {
     throw new AudioUrlError({

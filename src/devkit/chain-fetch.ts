@@ -7,7 +7,12 @@
  */
 import type { SigningMaterial } from "./sign.js";
 
-/** A fetch that serves `pemByUrl[url]` and 404s otherwise. */
+/**
+ * A fetch that serves `pemByUrl[url]` and 404s otherwise.
+ * @example
+ * const fetchChain = createChainFetch({ [kit.chainUrl]: kit.chainPem });
+ * await verifyAlexaRequest(request, { trustAnchors: kit.anchorsPem, fetch: fetchChain });
+ */
 export function createChainFetch(pemByUrl: Readonly<Record<string, string>>): typeof fetch {
   const served = new Map<string, string>();
   for (const [url, pem] of Object.entries(pemByUrl)) {
@@ -23,7 +28,11 @@ export function createChainFetch(pemByUrl: Readonly<Record<string, string>>): ty
   };
 }
 
-/** A chain fetch serving each kit's chain at its chain URL (later kits win on a shared URL). */
+/**
+ * A chain fetch serving each kit's chain at its chain URL (later kits win on a shared URL).
+ * @example
+ * await verifyAlexaRequest(request, { trustAnchors: kit.anchorsPem, fetch: createKitChainFetch(kit) });
+ */
 export function createKitChainFetch(...kits: readonly (SigningMaterial & { readonly chainPem: string })[]): typeof fetch {
   return createChainFetch(Object.fromEntries(kits.map((kit) => [kit.chainUrl, kit.chainPem])));
 }

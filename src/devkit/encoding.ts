@@ -28,19 +28,31 @@ export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** Wraps DER bytes in PEM armour with 64-column lines and a trailing newline. */
+/**
+ * Wraps DER bytes in PEM armour with 64-column lines and a trailing newline.
+ * @example
+ * derToPem(certificateDer); // "-----BEGIN CERTIFICATE-----\n..."
+ */
 export function derToPem(der: Uint8Array | ArrayBuffer, label = "CERTIFICATE"): string {
   const lines = bytesToBase64(der).match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----\n`;
 }
 
-/** Returns the DER bytes of every PEM block with the given label, in order. */
+/**
+ * Returns the DER bytes of every PEM block with the given label, in order.
+ * @example
+ * const [leaf, intermediate] = pemToDerBlocks(kit.chainPem);
+ */
 export function pemToDerBlocks(pem: string, label = "CERTIFICATE"): Uint8Array<ArrayBuffer>[] {
   const pattern = new RegExp(`-----BEGIN ${label}-----([\\s\\S]*?)-----END ${label}-----`, "g");
   return [...pem.matchAll(pattern)].map((match) => base64ToBytes(match[1] ?? ""));
 }
 
-/** The exact UTF-8 bytes of a string (what Alexa signs). */
+/**
+ * The exact UTF-8 bytes of a string (what Alexa signs).
+ * @example
+ * const bytes = utf8Bytes(JSON.stringify(envelope));
+ */
 export function utf8Bytes(text: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(new TextEncoder().encode(text));
 }

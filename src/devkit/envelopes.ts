@@ -19,6 +19,9 @@ import {
 } from "./alexa-ids.js";
 import { buildRequest, isSessionRequest, type RequestSpec } from "./request-specs.js";
 
+/**
+ * Options of `createRequestEnvelope`: the request and the ids, locale and time around it.
+ */
 export interface EnvelopeOptions {
   readonly request: RequestSpec;
   /** `request.timestamp`; default now. Written without milliseconds. */
@@ -41,7 +44,11 @@ export interface EnvelopeOptions {
   readonly audioPlayer?: interfaces.audioplayer.AudioPlayerState;
 }
 
-/** A RequestEnvelope as Alexa would send it. */
+/**
+ * A RequestEnvelope as Alexa would send it.
+ * @example
+ * createRequestEnvelope({ request: { type: "IntentRequest", intent: "PlayStoryIntent", slots: { story: "dragons" } } });
+ */
 export function createRequestEnvelope(options: EnvelopeOptions): RequestEnvelope {
   const applicationId = options.applicationId ?? DEV_SKILL_ID;
   const application: Application = { applicationId };
@@ -85,7 +92,11 @@ export function createRequestEnvelope(options: EnvelopeOptions): RequestEnvelope
   return { version: "1.0", ...(session ? { session } : {}), context, request };
 }
 
-/** The exact JSON body Alexa would post for an envelope. */
+/**
+ * The exact JSON body Alexa would post for an envelope.
+ * @example
+ * const body = envelopeBody(createRequestEnvelope({ request: { type: "LaunchRequest" } }));
+ */
 export function envelopeBody(envelope: RequestEnvelope): string {
   return JSON.stringify(envelope);
 }

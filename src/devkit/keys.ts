@@ -33,7 +33,11 @@ const RSA_KEY_GENERATION = {
   hash: "SHA-256",
 } as const;
 
-/** Generates one extractable RSA 2048 key pair (hash SHA-256). Slow: ~50-500 ms. */
+/**
+ * Generates one extractable RSA 2048 key pair (hash SHA-256). Slow: ~50-500 ms.
+ * @example
+ * const keyPair = await generateRsaKeyPair();
+ */
 export async function generateRsaKeyPair(crypto: Crypto = defaultCrypto()): Promise<CryptoKeyPair> {
   return (await crypto.subtle.generateKey(RSA_KEY_GENERATION, true, ["sign", "verify"])) as CryptoKeyPair;
 }
@@ -53,7 +57,11 @@ export async function completeKeyPairs(
   return { class2Root, servicesRootG2, rootCa1, intermediate, leaf };
 }
 
-/** Imports PKCS#8 (base64) as a request-signing key, once per hash. */
+/**
+ * Imports PKCS#8 (base64) as a request-signing key, once per hash.
+ * @example
+ * const key = await importRequestSigningKey(kit.signingKey.pkcs8Base64);
+ */
 export async function importRequestSigningKey(
   pkcs8Base64: string,
   crypto: Crypto = defaultCrypto(),
@@ -65,7 +73,11 @@ export async function importRequestSigningKey(
   return { sha1, sha256, pkcs8Base64 };
 }
 
-/** Turns an extractable private key into a request-signing key. */
+/**
+ * Turns an extractable private key into a request-signing key.
+ * @example
+ * const key = await toRequestSigningKey((await generateRsaKeyPair()).privateKey);
+ */
 export async function toRequestSigningKey(
   privateKey: CryptoKey,
   crypto: Crypto = defaultCrypto(),

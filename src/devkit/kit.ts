@@ -15,8 +15,18 @@ import { completeKeyPairs, generateRsaKeyPair, toRequestSigningKey, type DevKitK
 export const ECHO_API_DNS_NAME = "echo-api.amazon.com";
 /** Default chain URL: passes Amazon's URL rules (https, s3.amazonaws.com, /echo.api/). */
 export const DEFAULT_DEV_CHAIN_URL = "https://s3.amazonaws.com/echo.api/echo-api-cert-skillflare-dev.pem";
+/**
+ * The prefix of the dev CA's names.
+ */
 export const DEFAULT_NAME_PREFIX = "skillflare dev";
 
+/**
+ * A dev CA shaped like Amazon's: anchors, the chain at its URL, and the request-signing key.
+ * @example
+ * const kit = await createDevSigningKit();
+ * kit.anchorsPem; // trust these (locally only)
+ * kit.chainUrl; // what requests name in SignatureCertChainUrl
+ */
 export interface DevSigningKit {
   /** The clock the certificates were issued for. */
   readonly createdAt: Date;
@@ -32,6 +42,9 @@ export interface DevSigningKit {
   readonly keyPairs?: DevKitKeyPairs;
 }
 
+/**
+ * The dev signing certificate's validity and names, for negative tests.
+ */
 export interface DevLeafOptions {
   readonly notBefore?: Date | number;
   readonly notAfter?: Date | number;
@@ -41,6 +54,9 @@ export interface DevLeafOptions {
   readonly commonName?: string;
 }
 
+/**
+ * Options of `createDevSigningKit`.
+ */
 export interface DevSigningKitOptions {
   /** Issuance clock (ms since epoch or Date); default Date.now(). */
   readonly now?: Date | number;
@@ -57,7 +73,12 @@ export interface DevSigningKitOptions {
 
 const DAY_MS = 86_400_000;
 
-/** Generates a complete dev signing kit. */
+/**
+ * Generates a complete dev signing kit.
+ * @example
+ * const kit = await createDevSigningKit();
+ * const request = await createSignedRequest(kit, createRequestEnvelope({ request: { type: "LaunchRequest" } }));
+ */
 export async function createDevSigningKit(options: DevSigningKitOptions = {}): Promise<DevSigningKit> {
   const webCrypto = options.crypto ?? defaultCrypto();
   const now = new Date(options.now ?? Date.now());

@@ -17,6 +17,9 @@ import type {
   slu,
 } from "ask-sdk-model";
 
+/**
+ * AudioPlayer request types.
+ */
 export type AudioPlayerRequestType =
   | "AudioPlayer.PlaybackStarted"
   | "AudioPlayer.PlaybackFinished"
@@ -24,12 +27,18 @@ export type AudioPlayerRequestType =
   | "AudioPlayer.PlaybackNearlyFinished"
   | "AudioPlayer.PlaybackFailed";
 
+/**
+ * PlaybackController request types (the device's buttons).
+ */
 export type PlaybackControllerRequestType =
   | "PlaybackController.NextCommandIssued"
   | "PlaybackController.PreviousCommandIssued"
   | "PlaybackController.PlayCommandIssued"
   | "PlaybackController.PauseCommandIssued";
 
+/**
+ * Skill event request types.
+ */
 export type SkillEventRequestType =
   | "AlexaSkillEvent.SkillEnabled"
   | "AlexaSkillEvent.SkillDisabled"
@@ -51,6 +60,11 @@ export type SlotSpec =
       readonly confirmationStatus?: SlotConfirmationStatus;
     };
 
+/**
+ * A request to build, by type: launch, an intent with slots, AudioPlayer, PlaybackController, session end, skill events.
+ * @example
+ * const spec: RequestSpec = { type: "IntentRequest", intent: "PlayStoryIntent", slots: { story: "dragons" } };
+ */
 export type RequestSpec =
   | { readonly type: "LaunchRequest" }
   | {

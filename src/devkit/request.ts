@@ -8,8 +8,14 @@ import type { RequestEnvelope } from "ask-sdk-model";
 import { envelopeBody } from "./envelopes.js";
 import { signBody, tamperBody, type SignBodyOptions, type SigningMaterial } from "./sign.js";
 
+/**
+ * The URL dev requests go to by default (`wrangler dev` on localhost).
+ */
 export const DEFAULT_SKILL_URL = "https://skill.example.com/";
 
+/**
+ * Options of `createSignedRequest`.
+ */
 export interface SignedRequestOptions extends SignBodyOptions {
   /** Default https://skill.example.com/. */
   readonly url?: string;
@@ -19,7 +25,12 @@ export interface SignedRequestOptions extends SignBodyOptions {
   readonly tamper?: "value" | "whitespace";
 }
 
-/** A signed POST request carrying `envelopeOrBody` (an envelope, or a body string sent verbatim). */
+/**
+ * A signed POST request carrying `envelopeOrBody` (an envelope, or a body string sent verbatim).
+ * @example
+ * const request = await createSignedRequest(kit, createRequestEnvelope({ request: { type: "LaunchRequest" } }), { url: "http://localhost:8787/" });
+ * const response = await worker.fetch(request, env, ctx);
+ */
 export async function createSignedRequest(
   kit: SigningMaterial,
   envelopeOrBody: RequestEnvelope | string,

@@ -10,8 +10,14 @@ import { defaultCrypto } from "./crypto-engine.js";
 import { importRequestSigningKey, type RequestSigningKey } from "./keys.js";
 import type { DevSigningKit } from "./kit.js";
 
+/**
+ * The format tag of an exported dev kit.
+ */
 export const DEV_KIT_FORMAT = "skillflare-dev-kit/1";
 
+/**
+ * A dev kit as JSON (PEMs and the PKCS#8 key): `exportDevSigningKit`'s output.
+ */
 export interface DevSigningKitJson {
   readonly format: typeof DEV_KIT_FORMAT;
   /** ISO 8601 issuance clock. */
@@ -24,6 +30,9 @@ export interface DevSigningKitJson {
   readonly signingKeyPkcs8: string;
 }
 
+/**
+ * Why an exported dev kit could not be imported (`DevKitImportError.code`).
+ */
 export type DevKitImportFailure = "not-an-object" | "wrong-format" | "missing-field" | "bad-signing-key";
 
 /**
@@ -61,7 +70,11 @@ const CERTIFICATE_FIELDS = [
   "class2Root",
 ] as const satisfies readonly (keyof DevKitCertificatesPem)[];
 
-/** The JSON-able form of a kit. */
+/**
+ * The JSON-able form of a kit.
+ * @example
+ * await writeFile(".skillflare/dev-kit.json", JSON.stringify(exportDevSigningKit(kit)));
+ */
 export function exportDevSigningKit(kit: DevSigningKit): DevSigningKitJson {
   return {
     format: DEV_KIT_FORMAT,
@@ -74,7 +87,11 @@ export function exportDevSigningKit(kit: DevSigningKit): DevSigningKitJson {
   };
 }
 
-/** Rebuilds a kit from `exportDevSigningKit` output (or its JSON.parse). */
+/**
+ * Rebuilds a kit from `exportDevSigningKit` output (or its JSON.parse).
+ * @example
+ * const kit = await importDevSigningKit(JSON.parse(await readFile(".skillflare/dev-kit.json", "utf8")));
+ */
 export async function importDevSigningKit(json: unknown, webCrypto: Crypto = defaultCrypto()): Promise<DevSigningKit> {
   if (typeof json !== "object" || json === null) throw new DevKitImportError("not-an-object", typeof json);
   const record = json as Record<string, unknown>;

@@ -10,7 +10,11 @@ import { createDevSigningKitVariant, type DevKitVariant } from "./variants.js";
 let sharedKit: Promise<DevSigningKit> | undefined;
 const sharedVariants = new Map<DevKitVariant, Promise<DevSigningKit>>();
 
-/** The memoised default kit (valid chain, leaf signing key, default chain URL). */
+/**
+ * The memoised default kit (valid chain, leaf signing key, default chain URL).
+ * @example
+ * const kit = await getSharedDevSigningKit(); // the same kit for every test in this isolate
+ */
 export function getSharedDevSigningKit(): Promise<DevSigningKit> {
   sharedKit ??= createDevSigningKit().catch((error: unknown) => {
     sharedKit = undefined;
@@ -19,7 +23,11 @@ export function getSharedDevSigningKit(): Promise<DevSigningKit> {
   return sharedKit;
 }
 
-/** A memoised variant of the shared kit (same clock and chain URL). */
+/**
+ * A memoised variant of the shared kit (same clock and chain URL).
+ * @example
+ * const untrusted = await getSharedDevSigningKitVariant("untrusted-root");
+ */
 export function getSharedDevSigningKitVariant(variant: DevKitVariant): Promise<DevSigningKit> {
   if (variant === "valid") return getSharedDevSigningKit();
   let kit = sharedVariants.get(variant);

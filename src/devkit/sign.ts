@@ -9,8 +9,14 @@ import { defaultCrypto } from "./crypto-engine.js";
 import { bytesToBase64, utf8Bytes } from "./encoding.js";
 import type { RequestSigningKey } from "./keys.js";
 
+/**
+ * The two signature headers Alexa sends.
+ */
 export type SignatureHeaderName = "Signature" | "Signature-256";
 
+/**
+ * Options of `signBody`.
+ */
 export interface SignBodyOptions {
   /** Signature headers to leave out. */
   readonly omit?: readonly SignatureHeaderName[];
@@ -35,7 +41,11 @@ export interface SigningMaterial {
   readonly chainUrl: string;
 }
 
-/** Signs bytes with one hash; base64 signature. */
+/**
+ * Signs bytes with one hash; base64 signature.
+ * @example
+ * const signature = await signBytes(kit.signingKey, "SHA-256", utf8Bytes(body));
+ */
 export async function signBytes(
   key: RequestSigningKey,
   hash: "SHA-1" | "SHA-256",
@@ -46,7 +56,11 @@ export async function signBytes(
   return bytesToBase64(await webCrypto.subtle.sign("RSASSA-PKCS1-v1_5", privateKey, bytes));
 }
 
-/** The signature headers for `body` (a string, signed as its exact UTF-8 bytes). */
+/**
+ * The signature headers for `body` (a string, signed as its exact UTF-8 bytes).
+ * @example
+ * const headers = await signBody(kit, JSON.stringify(envelope)); // { Signature-256, SignatureCertChainUrl, ... }
+ */
 export async function signBody(
   kit: SigningMaterial,
   body: string,
@@ -68,6 +82,9 @@ export async function signBody(
  * A body whose bytes differ from `body`. "value" changes content (a JSON object
  * gains `"tampered":true`, other text gains a character); "whitespace" only
  * appends a newline, which still breaks the signature.
+ * @example
+ * const tampered = new Request(signed.url, { method: "POST", headers: signed.headers, body: tamperBody(await signed.text()) });
+ * // the Worker answers 400 and logs bad-signature
  */
 export function tamperBody(body: string, how: "value" | "whitespace" = "value"): string {
   if (how === "whitespace") return `${body}\n`;

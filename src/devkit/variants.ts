@@ -8,6 +8,9 @@
  */
 import { createDevSigningKit, type DevSigningKit, type DevSigningKitOptions } from "./kit.js";
 
+/**
+ * A dev kit that is wrong in one way (expired leaf, wrong SAN, untrusted root, ...), or valid.
+ */
 export type DevKitVariant =
   | "valid"
   | "expired-leaf"
@@ -17,6 +20,11 @@ export type DevKitVariant =
   | "untrusted-root"
   | "wrong-signing-key";
 
+/**
+ * Every negative dev kit variant, for table-driven tests.
+ * @example
+ * it.each(DEV_KIT_VARIANTS.filter((v) => v !== "valid"))("refuses %s", async (variant) => expectRefused(variant));
+ */
 export const DEV_KIT_VARIANTS: readonly DevKitVariant[] = [
   "valid",
   "expired-leaf",
@@ -34,7 +42,11 @@ export const UNTRUSTED_NAME_PREFIX = "skillflare dev untrusted";
 
 const DAY_MS = 86_400_000;
 
-/** The `createDevSigningKit` options that make `variant` from `base`. */
+/**
+ * The `createDevSigningKit` options that make `variant` from `base`.
+ * @example
+ * const kit2 = await createDevSigningKit(devKitVariantOptions("wrong-san", kit));
+ */
 export function devKitVariantOptions(variant: DevKitVariant, base: DevSigningKit): DevSigningKitOptions {
   const now = base.createdAt.getTime();
   const shared = { now, chainUrl: base.chainUrl, ...(base.keyPairs ? { keyPairs: base.keyPairs } : {}) };
@@ -59,7 +71,11 @@ export function devKitVariantOptions(variant: DevKitVariant, base: DevSigningKit
   }
 }
 
-/** Creates `variant` of `base` (cheap when `base` carries its key pairs). */
+/**
+ * Creates `variant` of `base` (cheap when `base` carries its key pairs).
+ * @example
+ * const expired = await createDevSigningKitVariant("expired-leaf", kit); // the Worker must refuse its requests
+ */
 export function createDevSigningKitVariant(
   variant: DevKitVariant,
   base: DevSigningKit,

@@ -15,6 +15,9 @@ import { HttpError } from "../shared/http-error.js";
 import type { Logger } from "./log.js";
 import { readBodyWithCap } from "./read-body.js";
 
+/**
+ * What a bare handler gets besides the verified request.
+ */
 export interface AlexaRequestContext<E> {
   readonly env: E;
   readonly executionContext: ExecutionContext;
@@ -22,6 +25,11 @@ export interface AlexaRequestContext<E> {
   readonly logger: Logger;
 }
 
+/**
+ * A bare Worker handler: the verified request and its context in, the response envelope out.
+ * @example
+ * createAlexaWorker<Env>({ handler: (verified) => ({ version: "1.0", response: { outputSpeech: { type: "PlainText", text: "Hi" } } }) });
+ */
 export type AlexaHandler<E> = (
   verified: VerifiedRequest,
   context: AlexaRequestContext<E>,

@@ -27,8 +27,14 @@ export type AlexaWorkerAnswerer<E> =
   | { readonly handler: AlexaHandler<E>; readonly skill?: never }
   | { readonly skill: WorkerSkill<E>; readonly handler?: never };
 
+/**
+ * Options of `createAlexaWorker`: a skill (or a bare handler) and the settings.
+ */
 export type AlexaWorkerOptions<E extends AlexaWorkerEnv> = AlexaWorkerAnswerer<E> & AlexaWorkerSettings<E>;
 
+/**
+ * The endpoint's settings: path, body cap, verification overrides, routes, logger.
+ */
 export interface AlexaWorkerSettings<E extends AlexaWorkerEnv> {
   /** Path Alexa posts to (the console's endpoint URL path). Default "/". */
   readonly path?: string;
@@ -42,6 +48,18 @@ export interface AlexaWorkerSettings<E extends AlexaWorkerEnv> {
 
 const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
+/**
+ * Turns a skill into a Worker: POST on `path` (default `/`) is the verified Alexa endpoint,
+ * `routes` answer next, everything else is a 404. Verification settings come from the bindings
+ * (`SKILL_IDS`, `CERT_CACHE`, and `SKILLFLARE_DEV_TRUST` for local development only).
+ * @example
+ * import { createAlexaWorker, handleAudioRequest } from "skillflare/worker";
+ *
+ * export default createAlexaWorker<Env>({
+ *   skill,
+ *   routes: [(request, env, ctx) => handleAudioRequest(request, env, ctx)],
+ * }) satisfies ExportedHandler<Env>;
+ */
 export function createAlexaWorker<E extends AlexaWorkerEnv>(
   options: AlexaWorkerOptions<E>,
 ): ExportedHandler<E> {

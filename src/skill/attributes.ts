@@ -14,6 +14,9 @@ import {
   type PersistenceContext,
 } from "./persistence/adapter.js";
 
+/**
+ * A request's attributes: request-scoped, session (sent back to Alexa) and persistent.
+ */
 export interface Attributes {
   readonly request: Record<string, unknown>;
   readonly session: Record<string, unknown>;
@@ -31,6 +34,13 @@ function serialise(name: string, value: unknown): string {
   return json;
 }
 
+/**
+ * A user's persistent attributes (`input.attributes.persistent`): loaded on first read, changed
+ * ones saved after a successful request; a failed save reaches the error handlers.
+ * @example
+ * const visits = Number((await input.attributes.persistent.get("visits")) ?? 0) + 1;
+ * input.attributes.persistent.set("visits", visits); // saved at the end of the request
+ */
 export class PersistentAttributes {
   readonly #adapter: PersistenceAdapter | undefined;
   readonly #partitionKey: string | undefined;

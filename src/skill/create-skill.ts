@@ -37,10 +37,18 @@ export interface RuntimeContext<Env = unknown> {
   readonly now?: () => number;
 }
 
+/**
+ * A skill: one verified envelope in, one response envelope out (what `createSkill` and `fromAskSdkSkill` return).
+ * @example
+ * const response = await skill.handle(envelope, { env, waitUntil: (p) => ctx.waitUntil(p) });
+ */
 export interface SkillRuntime<Env = unknown> {
   handle(envelope: RequestEnvelope, context: RuntimeContext<Env>): Promise<ResponseEnvelope>;
 }
 
+/**
+ * Options of `createSkill`.
+ */
 export interface SkillOptions<Env = unknown> {
   readonly handlers: readonly RequestHandler<Env>[];
   readonly requestInterceptors?: readonly RequestInterceptor<Env>[];
@@ -89,6 +97,16 @@ function buildOutput<Env>(output: HandlerOutput, input: HandlerInput<Env>): Buil
   return (output ?? input.responseBuilder).build({ requestHasSession: input.envelope.session !== undefined });
 }
 
+/**
+ * Builds the skill runtime from its handlers (tried in order, first match wins), interceptors,
+ * error handlers and persistence; hand it to `createAlexaWorker({ skill })`.
+ * @example
+ * const skill = createSkill<Env>({
+ *   handlers: [onLaunch((input) => input.responseBuilder.speak("Welcome!").reprompt("What now?"))],
+ *   errorHandlers: [onError((input) => input.responseBuilder.speak("Sorry, that went wrong."))],
+ *   persistence: (env) => createD1Persistence({ database: env.DB }),
+ * });
+ */
 export function createSkill<Env = unknown>(options: SkillOptions<Env>): SkillRuntime<Env> {
   const { handlers, requestInterceptors = [], responseInterceptors = [], errorHandlers = [] } = options;
   const partitionKeyOf = options.partitionKey ?? userIdOf;

@@ -24,11 +24,19 @@ import { ResponseBuilder } from "./response-builder.js";
 import type { FetchLike } from "../shared/fetch.js";
 import { createDirectiveService, type DirectiveService } from "./services/directive-service.js";
 
+/**
+ * Alexa service clients for this request.
+ */
 export interface SkillServices {
   /** Progressive responses (VoicePlayer.Speak) through Alexa's Directive Service. */
   readonly directives: DirectiveService;
 }
 
+/**
+ * What every handler receives: the request and its parts, attributes, the response builder, env, origin, logger, clock and services.
+ * @example
+ * onLaunch((input: HandlerInput<Env>) => input.responseBuilder.speak(`Audio at ${audioUrl("a.mp3", input)}`));
+ */
 export interface HandlerInput<Env = unknown, R extends Request = Request> {
   readonly envelope: RequestEnvelope;
   readonly request: R;

@@ -18,11 +18,22 @@ type Awaitable<T> = T | Promise<T>;
 /** Return nothing (the input's builder is used), the builder, or a ready `Response`. */
 export type HandlerOutput = void | ResponseBuilder | Response;
 
+/**
+ * A request handler object: `canHandle(input)` and `handle(input)`, as in the ASK SDK.
+ * @example
+ * const help: RequestHandler<Env> = {
+ *   canHandle: (input) => input.intentName === "AMAZON.HelpIntent",
+ *   handle: (input) => input.responseBuilder.speak("Ask me for a story.").reprompt("Which story?"),
+ * };
+ */
 export interface RequestHandler<Env = unknown> {
   canHandle(input: HandlerInput<Env>): Awaitable<boolean>;
   handle(input: HandlerInput<Env>): Awaitable<HandlerOutput>;
 }
 
+/**
+ * An error handler object: `canHandle(input, error)` and `handle(input, error)`.
+ */
 export interface ErrorHandler<Env = unknown> {
   canHandle(input: HandlerInput<Env>, error: unknown): Awaitable<boolean>;
   handle(input: HandlerInput<Env>, error: unknown): Awaitable<HandlerOutput>;
@@ -46,6 +57,12 @@ export type RequestOfPattern<P extends string> = P extends `${infer Prefix}.*`
   ? Extract<Request, { type: `${Prefix}.${string}` }>
   : Extract<Request, { type: P }>;
 
+/**
+ * True when the request type `type` matches `pattern` (an exact type, or `Interface.*`).
+ * @example
+ * matchesRequestType("AudioPlayer.*", "AudioPlayer.PlaybackStarted"); // true
+ * matchesRequestType("LaunchRequest", "IntentRequest"); // false
+ */
 export function matchesRequestType(pattern: string, type: string): boolean {
   return pattern.endsWith(".*") ? type.startsWith(pattern.slice(0, -1)) : type === pattern;
 }
@@ -54,6 +71,13 @@ function listOf<T>(value: T | readonly T[]): readonly T[] {
   return Array.isArray(value) ? (value as readonly T[]) : [value as T];
 }
 
+/**
+ * A handler for one or more request types; a trailing `.*` matches a whole interface, and
+ * `input.request` is narrowed to the matching types.
+ * @example
+ * const nearlyDone = onRequest("AudioPlayer.PlaybackNearlyFinished", (input) =>
+ *   input.responseBuilder.directive(audioEnqueueAfter(input.request.token ?? "", { url: nextUrl, token: "next" })));
+ */
 function onRequest<Env, P extends RequestTypePattern>(
   types: P | readonly P[],
   handle: (input: HandlerInput<Env, RequestOfPattern<P>>) => Awaitable<HandlerOutput>,
@@ -65,6 +89,12 @@ function onRequest<Env, P extends RequestTypePattern>(
   };
 }
 
+/**
+ * A handler for one intent (or any of several): `input.intent` and `input.slots` are there.
+ * @example
+ * const hello = onIntent("HelloIntent", (input) =>
+ *   input.responseBuilder.speak(`Hello, ${input.slots.value("name") ?? "friend"}.`));
+ */
 function onIntent<Env>(
   names: string | readonly string[],
   handle: (input: IntentHandlerInput<Env>) => Awaitable<HandlerOutput>,
@@ -76,11 +106,23 @@ function onIntent<Env>(
   };
 }
 
+/**
+ * A handler for the LaunchRequest ("Alexa, open ...").
+ * @example
+ * const launch = onLaunch((input) => input.responseBuilder.speak("Welcome!").reprompt("What would you like?"));
+ */
 function onLaunch<Env>(handle: (input: HandlerInput<Env, RequestOfPattern<"LaunchRequest">>) => Awaitable<HandlerOutput>): RequestHandler<Env> {
   return onRequest<Env, "LaunchRequest">("LaunchRequest", handle);
 }
 
-/** An error handler; without `canHandle` it takes every error. */
+/**
+ * An error handler; without `canHandle` it takes every error.
+ * @example
+ * const apologise = onError((input, error) => {
+ *   input.logger.log("error", "skill_error", { error: String(error) });
+ *   return input.responseBuilder.speak("Sorry, something went wrong.");
+ * });
+ */
 function onError<Env>(
   handle: (input: HandlerInput<Env>, error: unknown) => Awaitable<HandlerOutput>,
   canHandle: (input: HandlerInput<Env>, error: unknown) => Awaitable<boolean> = () => true,
@@ -88,6 +130,9 @@ function onError<Env>(
   return { canHandle, handle };
 }
 
+/**
+ * The handler shorthands with `input.env` typed (`handlersFor<Env>()`).
+ */
 export interface HandlerShorthands<Env> {
   onRequest<P extends RequestTypePattern>(
     types: P | readonly P[],
@@ -101,7 +146,12 @@ export interface HandlerShorthands<Env> {
   ): ErrorHandler<Env>;
 }
 
-/** The shorthands with `Env` fixed, so `input.env` is typed: `const { onIntent } = handlersFor<Env>()`. */
+/**
+ * The shorthands with `Env` fixed, so `input.env` is typed: `const { onIntent } = handlersFor<Env>()`.
+ * @example
+ * const { onLaunch, onIntent } = handlersFor<Env>(); // input.env is typed as Env
+ * const launch = onLaunch((input) => input.responseBuilder.speak(`Hello from ${input.env.SKILL_IDS}`));
+ */
 export function handlersFor<Env>(): HandlerShorthands<Env> {
   return { onRequest, onIntent, onLaunch, onError };
 }

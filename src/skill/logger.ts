@@ -5,10 +5,18 @@
  */
 export type SkillLogLevel = "info" | "warn" | "error";
 
+/**
+ * The structured logger: one event (snake_case name) with fields per call.
+ * @example
+ * input.logger.log("info", "story_started", { story: "dragons" });
+ */
 export interface SkillLogger {
   log(level: SkillLogLevel, event: string, fields?: Readonly<Record<string, unknown>>): void;
 }
 
+/**
+ * The default logger: one JSON line per event on the console (`wrangler tail`, Workers Logs).
+ */
 export const jsonConsoleLogger: SkillLogger = {
   log(level, event, fields = {}) {
     const line = JSON.stringify({ level, event, ...fields });

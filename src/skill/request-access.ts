@@ -14,6 +14,9 @@ export interface ResolvedValue {
   readonly authority: string;
 }
 
+/**
+ * Typed access to an intent's slots (`input.slots`).
+ */
 export interface SlotAccess {
   /** Names of the slots the intent carries (filled or not). */
   names(): string[];
@@ -52,6 +55,14 @@ function listValues(slot: Slot): string[] {
   return slot.value === undefined ? [] : [slot.value];
 }
 
+/**
+ * Typed access to an intent's slots (what `input.slots` is): spoken values, entity-resolution
+ * matches, multi-value slots.
+ * @example
+ * const slots = slotAccess(input.intent);
+ * slots.value("city"); // "new york", or undefined
+ * slots.resolved("city"); // { id: "NYC", name: "New York" } on ER_SUCCESS_MATCH
+ */
 export function slotAccess(intent: Intent | undefined): SlotAccess {
   const slots = intent?.slots ?? {};
   const get = (name: string): Slot | undefined => (Object.hasOwn(slots, name) ? slots[name] : undefined);

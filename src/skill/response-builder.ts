@@ -20,6 +20,9 @@ export interface KnownAudio {
 /** For a response the builder did not make (a handler's ready `Response`): no stated durations. */
 export const NO_KNOWN_AUDIO: KnownAudio = { speech: [], reprompt: [] };
 
+/**
+ * A built response and the audio durations the checks may rely on.
+ */
 export interface BuiltResponse {
   readonly response: Response;
   readonly knownAudio: KnownAudio;
@@ -31,6 +34,15 @@ function ssmlSpeech(speech: Ssml, playBehavior?: ui.PlayBehavior): ui.SsmlOutput
   return output;
 }
 
+/**
+ * Builds one response: speech, reprompt, card, directives and `shouldEndSession` (decided for
+ * you from what you added unless you set it). Every handler gets one as `input.responseBuilder`.
+ * @example
+ * input.responseBuilder
+ *   .speak("Here is your story.")
+ *   .card(simpleCard("Bedtime Stories", "The Sleepy Dragon"))
+ *   .directive(audioPlay({ url, token: "story:dragons", behavior: "REPLACE_ALL", offsetInMilliseconds: 0 }));
+ */
 export class ResponseBuilder {
   #speech: { ssml: Ssml; playBehavior?: ui.PlayBehavior } | undefined;
   #reprompt: Ssml | undefined;

@@ -15,6 +15,9 @@ import { NO_KNOWN_AUDIO, type KnownAudio } from "./response-builder.js";
 
 export type { ResponseCheckFailure, ResponseCheckRule } from "./checks/types.js";
 
+/**
+ * What a failed response check does: throw, log, or nothing.
+ */
 export type ResponseCheckMode = "throw" | "log" | "off";
 
 /**
@@ -35,7 +38,12 @@ export class ResponseCheckError extends Error {
   }
 }
 
-/** Every rule the response breaks, in a stable order; empty when Alexa should accept it. */
+/**
+ * Every rule the response breaks, in a stable order; empty when Alexa should accept it.
+ * @example
+ * const failures = checkResponse(envelope.request, responseEnvelope);
+ * if (failures.length > 0) console.log(failures.map((f) => `${f.rule}: ${f.message}`));
+ */
 export function checkResponse(
   request: Request,
   envelope: ResponseEnvelope,
@@ -45,6 +53,12 @@ export function checkResponse(
   return [...sizeRules(subject), ...speechAudioRules(subject), ...playbackRules(subject), ...dialogRules(subject)];
 }
 
+/**
+ * Acts on check failures by mode: `"throw"` raises a `ResponseCheckError`, `"log"` logs one
+ * `response_check_failed` event, `"off"` does nothing.
+ * @example
+ * enforceResponseChecks(checkResponse(request, envelope), "log", jsonConsoleLogger, request.type);
+ */
 export function enforceResponseChecks(
   failures: readonly ResponseCheckFailure[],
   mode: ResponseCheckMode,

@@ -15,6 +15,9 @@
  */
 import { isDialogTurnDirective } from "./directives/dialog.js";
 
+/**
+ * What `decideShouldEndSession` decides from.
+ */
 export interface SessionEndFacts {
   readonly explicit: boolean | undefined;
   readonly requestHasSession: boolean;
@@ -22,6 +25,12 @@ export interface SessionEndFacts {
   readonly directiveTypes: readonly string[];
 }
 
+/**
+ * The `shouldEndSession` value when the handler did not set one (docs/skill-api.md): absent,
+ * `false` or `true` from the request and what the response carries.
+ * @example
+ * decideShouldEndSession({ explicit: undefined, requestHasSession: true, hasReprompt: true, directiveTypes: [] }); // false
+ */
 export function decideShouldEndSession(facts: SessionEndFacts): boolean | undefined {
   const has = (type: string) => facts.directiveTypes.includes(type);
   if (has("VideoApp.Launch")) return undefined;

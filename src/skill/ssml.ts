@@ -26,11 +26,21 @@ export interface Ssml {
 /** What may be interpolated: text (escaped), SSML (inserted), or lists of either. */
 export type SsmlPart = string | number | Ssml | readonly SsmlPart[];
 
-/** Escapes text for SSML, exactly once: every `&` becomes `&amp;`, whatever follows it. */
+/**
+ * Escapes text for SSML, exactly once: every `&` becomes `&amp;`, whatever follows it.
+ * @example
+ * escapeSsmlText("Tom & Jerry <3"); // "Tom &amp; Jerry &lt;3"
+ */
 export function escapeSsmlText(text: string): string {
   return escapeXml(text);
 }
 
+/**
+ * True for values built with the `ssml` tag (markup, not text to escape).
+ * @example
+ * isSsml(ssml`<break time="1s"/>`); // true
+ * isSsml("plain text"); // false
+ */
 export function isSsml(value: unknown): value is Ssml {
   return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "ssml";
 }

@@ -3,8 +3,14 @@
 // SSML <audio>: MP3, MPEG-2 layer III, 48 kbps, 16000/22050/24000 Hz, at most 240 s.
 // AudioPlayer: MP3 at 16-384 kbps, or AAC/MP4, HLS, PLS, M3U.
 
+/**
+ * Where the audio will play: SSML `<audio>` or the AudioPlayer interface.
+ */
 export type AlexaAudioTarget = "ssml" | "audio-player";
 
+/**
+ * Alexa's rules for SSML `<audio>`: MPEG-2 layer III, 48 kbps, 16000/22050/24000 Hz, at most 240 s.
+ */
 export const SSML_AUDIO_RULES = {
   mpegVersion: "2",
   layer: 3,
@@ -13,6 +19,9 @@ export const SSML_AUDIO_RULES = {
   maxDurationSeconds: 240,
 } as const;
 
+/**
+ * Alexa's limits for AudioPlayer streams, as `checkAlexaAudio(bytes, "audio-player")` applies them.
+ */
 export const AUDIO_PLAYER_RULES = {
   minBitrateKbps: 16,
   maxBitrateKbps: 384,
@@ -24,8 +33,14 @@ export const AMAZON_SSML_FFMPEG_ARGS: readonly string[] = [
   "-ac", "2", "-codec:a", "libmp3lame", "-b:a", "48k", "-ar", "24000", "-write_xing", "0",
 ];
 
+/**
+ * Amazon's documented ffmpeg command that converts a file for SSML `<audio>`.
+ */
 export const AMAZON_SSML_CONVERT_COMMAND = `ffmpeg -i in ${AMAZON_SSML_FFMPEG_ARGS.join(" ")} out.mp3`;
 
+/**
+ * Stable codes of the audio rules `checkAlexaAudio` enforces.
+ */
 export type AudioViolationCode =
   | "empty-file"
   | "not-mp3"
@@ -40,6 +55,9 @@ export type AudioViolationCode =
   | "longer-than-240-seconds"
   | "mixed-stream";
 
+/**
+ * One broken rule: its code, what was found and what Alexa requires.
+ */
 export interface AudioViolation {
   readonly code: AudioViolationCode;
   /** One line, says what is wrong, what Alexa needs and how to fix it. */

@@ -11,6 +11,9 @@ import { readVbrHeader } from "./vbr-header.js";
 
 type HeaderReader = ReturnType<typeof cachedHeaderParser>;
 
+/**
+ * Options of `analyzeMp3`.
+ */
 export interface AnalyzeOptions {
   /** Consecutive consistent frames needed to accept a sync (default 3). */
   readonly lockFrames?: number;
@@ -27,6 +30,13 @@ interface FrameTally {
   samplesByRate: Map<number, number>;
 }
 
+/**
+ * Walks an MP3's frames: MPEG version, layer, bit rates, sample rate, channels, duration, and
+ * any ID3 tags or junk around them. Never throws; a non-MP3 is `{ ok: false, error }`.
+ * @example
+ * const result = analyzeMp3(new Uint8Array(await file.arrayBuffer()));
+ * if (result.ok) console.log(result.durationSeconds, result.bitrate);
+ */
 export function analyzeMp3(bytes: Uint8Array, options: AnalyzeOptions = {}): Mp3Result {
   const lockFrames = Math.max(1, Math.floor(options.lockFrames ?? DEFAULT_LOCK_FRAMES));
   const layout = locateTags(bytes);

@@ -10,6 +10,9 @@ import type { Mp3Analysis, Mp3Failure } from "./report.js";
 import { AUDIO_PLAYER_OTHER_FORMATS, type SniffedFormat, sniffFormat } from "./sniff.js";
 import { ssmlViolations } from "./ssml-rules.js";
 
+/**
+ * What `checkAlexaAudio` found: `ok`, the detected format, every violation, notes and the analysis.
+ */
 export interface AudioCheckResult {
   readonly target: AlexaAudioTarget;
   readonly ok: boolean;
@@ -33,6 +36,13 @@ const FORMAT_NAMES: Record<SniffedFormat, string> = {
   unknown: "not recognised audio",
 };
 
+/**
+ * Checks an MP3 against Alexa's rules for SSML `<audio>` (`"ssml"`: MPEG-2 layer III, 48 kbps,
+ * 16000/22050/24000 Hz, <= 240 s) or for AudioPlayer (`"audio-player"`), listing every problem.
+ * @example
+ * const result = checkAlexaAudio(bytes, "ssml");
+ * if (!result.ok) console.log(result.violations);
+ */
 export function checkAlexaAudio(bytes: Uint8Array, target: AlexaAudioTarget): AudioCheckResult {
   const sniffed = sniffFormat(bytes);
   if (sniffed !== "unknown") return checkOtherFormat(sniffed, target);

@@ -13,6 +13,9 @@ import {
   samplesPerFrame,
 } from "./tables.js";
 
+/**
+ * One MPEG audio frame header, decoded.
+ */
 export interface FrameHeader {
   readonly version: MpegVersion;
   readonly layer: MpegLayer;
@@ -31,6 +34,12 @@ const VERSIONS: readonly (MpegVersion | null)[] = ["2.5", null, "2", "1"];
 const LAYERS: readonly (MpegLayer | null)[] = [null, 3, 2, 1];
 const CHANNEL_MODES: readonly ChannelMode[] = ["stereo", "joint-stereo", "dual-channel", "mono"];
 
+/**
+ * Parses the 4-byte MPEG audio frame header at `offset`, or `null` if there is none there.
+ * @example
+ * const header = parseFrameHeader(bytes, 0);
+ * if (header !== null) console.log(header.bitrateKbps, header.sampleRateHz);
+ */
 export function parseFrameHeader(bytes: Uint8Array, offset: number): FrameHeader | null {
   if (offset < 0 || offset + 4 > bytes.length) return null;
   const b0 = bytes[offset] ?? 0;

@@ -4,6 +4,9 @@
 
 import type { ChannelMode, MpegLayer, MpegVersion } from "./tables.js";
 
+/**
+ * Stable codes of `Mp3Note`s.
+ */
 export type Mp3NoteCode =
   | "malformed-id3v2"
   | "truncated-id3v2"
@@ -15,11 +18,17 @@ export type Mp3NoteCode =
   | "vbr-header-present"
   | "vbr-header-frame-count-mismatch";
 
+/**
+ * Something worth knowing about a file that breaks no rule.
+ */
 export interface Mp3Note {
   readonly code: Mp3NoteCode;
   readonly message: string;
 }
 
+/**
+ * Which VBR header the first frame carries.
+ */
 export type VbrHeaderKind = "xing" | "info" | "vbri";
 
 /** A Xing/Info (LAME, ffmpeg) or VBRI (Fraunhofer) header found in the first frame. */
@@ -31,6 +40,9 @@ export interface VbrHeader {
   readonly bytes: number | null;
 }
 
+/**
+ * Constant or variable bit rate, with the rates seen.
+ */
 export type BitrateProfile =
   | { readonly mode: "constant"; readonly kbps: number }
   | {
@@ -41,6 +53,9 @@ export type BitrateProfile =
       readonly averageKbps: number;
     };
 
+/**
+ * A successful `analyzeMp3`: stream parameters, duration, bit rate profile, tags and notes.
+ */
 export interface Mp3Analysis {
   readonly ok: true;
   readonly version: MpegVersion;
@@ -65,8 +80,14 @@ export interface Mp3Analysis {
   readonly notes: readonly Mp3Note[];
 }
 
+/**
+ * Why `analyzeMp3` found no MP3.
+ */
 export type Mp3ErrorCode = "empty" | "no-mpeg-frames";
 
+/**
+ * A failed `analyzeMp3`: the code, a message and notes.
+ */
 export interface Mp3Failure {
   readonly ok: false;
   readonly error: Mp3ErrorCode;
@@ -74,4 +95,7 @@ export interface Mp3Failure {
   readonly notes: readonly Mp3Note[];
 }
 
+/**
+ * The outcome of `analyzeMp3`; test `ok` to tell the two apart.
+ */
 export type Mp3Result = Mp3Analysis | Mp3Failure;

@@ -4,6 +4,9 @@
 
 import { matches } from "./bytes.js";
 
+/**
+ * A container recognised from its first bytes.
+ */
 export type SniffedFormat = "mp4" | "aac-adts" | "hls" | "m3u" | "pls" | "wav" | "ogg" | "flac" | "unknown";
 
 /** Formats Alexa's AudioPlayer accepts besides MP3. */
@@ -11,6 +14,12 @@ export const AUDIO_PLAYER_OTHER_FORMATS: readonly SniffedFormat[] = ["mp4", "aac
 
 const TEXT_PROBE_BYTES = 4096;
 
+/**
+ * Names the container a file really is from its first bytes (MP3, WAV, Ogg, FLAC, MP4, ...),
+ * so a mislabelled upload gets a clear message.
+ * @example
+ * sniffFormat(new TextEncoder().encode("RIFF\0\0\0\0WAVEfmt ")); // "wav"
+ */
 export function sniffFormat(bytes: Uint8Array): SniffedFormat {
   if (matches(bytes, 4, "ftyp")) return "mp4";
   if (matches(bytes, 0, "RIFF") && matches(bytes, 8, "WAVE")) return "wav";

@@ -3,8 +3,17 @@
 // frame and side-information sizes. Pure data plus tiny lookups; index 0 of a bitrate row is
 // "free format" and index 15 is forbidden, both returned as null.
 
+/**
+ * MPEG audio versions (2.5 is the unofficial extension).
+ */
 export type MpegVersion = "1" | "2" | "2.5";
+/**
+ * MPEG audio layers.
+ */
 export type MpegLayer = 1 | 2 | 3;
+/**
+ * MPEG audio channel modes.
+ */
 export type ChannelMode = "stereo" | "joint-stereo" | "dual-channel" | "mono";
 
 const MPEG1_LAYER1 = [32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448];

@@ -5,6 +5,9 @@
 import type { Request, Response, ResponseEnvelope } from "ask-sdk-model";
 import type { KnownAudio } from "../response-builder.js";
 
+/**
+ * Stable names of the response checks.
+ */
 export type ResponseCheckRule =
   | "response-too-large"
   | "speech-too-long"
@@ -26,6 +29,9 @@ export type ResponseCheckRule =
   | "dialog-ends-session"
   | "delegate-with-speech";
 
+/**
+ * One response check that failed: its rule and a message.
+ */
 export interface ResponseCheckFailure {
   readonly rule: ResponseCheckRule;
   readonly message: string;

@@ -30,8 +30,18 @@ export interface EnqueuePlayOptions extends StreamOptions {
   readonly expectedPreviousToken: string;
 }
 
+/**
+ * Options of `audioPlay`.
+ */
 export type PlayOptions = ReplacePlayOptions | EnqueuePlayOptions;
 
+/**
+ * An `AudioPlayer.Play` directive: `REPLACE_ALL` / `REPLACE_ENQUEUED` start a stream now,
+ * `ENQUEUE` queues one after `expectedPreviousToken`.
+ * @example
+ * input.responseBuilder.directive(
+ *   audioPlay({ url: "https://skill.example.com/audio/a.mp3", token: "a", behavior: "REPLACE_ALL", offsetInMilliseconds: 0 }));
+ */
 export function audioPlay(options: PlayOptions): interfaces.audioplayer.PlayDirective {
   const stream: interfaces.audioplayer.Stream = {
     token: options.token,
@@ -44,16 +54,29 @@ export function audioPlay(options: PlayOptions): interfaces.audioplayer.PlayDire
   return { type: "AudioPlayer.Play", playBehavior: options.behavior ?? "REPLACE_ALL", audioItem };
 }
 
-/** ENQUEUE `next` after the stream identified by `previousToken`. */
+/**
+ * ENQUEUE `next` after the stream identified by `previousToken`.
+ * @example
+ * input.responseBuilder.directive(audioEnqueueAfter(input.request.token ?? "", { url: nextUrl, token: "episode-2" }));
+ */
 export function audioEnqueueAfter(previousToken: string, next: StreamOptions): interfaces.audioplayer.PlayDirective {
   return audioPlay({ ...next, behavior: "ENQUEUE", expectedPreviousToken: previousToken });
 }
 
+/**
+ * An `AudioPlayer.Stop` directive (pause: Alexa reports the offset in the next request).
+ * @example
+ * const pause = onIntent("AMAZON.PauseIntent", (input) => input.responseBuilder.directive(audioStop()));
+ */
 export function audioStop(): interfaces.audioplayer.StopDirective {
   return { type: "AudioPlayer.Stop" };
 }
 
-/** CLEAR_ENQUEUED (default) keeps the current stream playing; CLEAR_ALL also stops it. */
+/**
+ * CLEAR_ENQUEUED (default) keeps the current stream playing; CLEAR_ALL also stops it.
+ * @example
+ * input.responseBuilder.directive(audioClearQueue("CLEAR_ALL"));
+ */
 export function audioClearQueue(
   clearBehavior: interfaces.audioplayer.ClearBehavior = "CLEAR_ENQUEUED",
 ): interfaces.audioplayer.ClearQueueDirective {

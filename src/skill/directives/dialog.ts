@@ -10,22 +10,38 @@ function withUpdatedIntent<D extends object>(directive: D, updatedIntent: Intent
   return updatedIntent === undefined ? directive : { ...directive, updatedIntent };
 }
 
-/** Lets Alexa's dialog model take the next turn. */
+/**
+ * Lets Alexa's dialog model take the next turn.
+ * @example
+ * if (input.request.dialogState !== "COMPLETED") return input.responseBuilder.directive(delegate());
+ */
 export function delegate(updatedIntent?: Intent): dialog.DelegateDirective {
   return withUpdatedIntent({ type: "Dialog.Delegate" as const }, updatedIntent);
 }
 
-/** Asks the user for one slot; your outputSpeech is the question. */
+/**
+ * Asks the user for one slot; your outputSpeech is the question.
+ * @example
+ * input.responseBuilder.speak("Which city?").reprompt("Which city?").directive(elicitSlot("city"));
+ */
 export function elicitSlot(slotToElicit: string, updatedIntent?: Intent): dialog.ElicitSlotDirective {
   return withUpdatedIntent({ type: "Dialog.ElicitSlot" as const, slotToElicit }, updatedIntent);
 }
 
-/** Asks the user to confirm one slot value. */
+/**
+ * Asks the user to confirm one slot value.
+ * @example
+ * input.responseBuilder.speak("Paris, right?").directive(confirmSlot("city"));
+ */
 export function confirmSlot(slotToConfirm: string, updatedIntent?: Intent): dialog.ConfirmSlotDirective {
   return withUpdatedIntent({ type: "Dialog.ConfirmSlot" as const, slotToConfirm }, updatedIntent);
 }
 
-/** Asks the user to confirm the whole intent. */
+/**
+ * Asks the user to confirm the whole intent.
+ * @example
+ * input.responseBuilder.speak("Book it for tomorrow?").directive(confirmIntent());
+ */
 export function confirmIntent(updatedIntent?: Intent): dialog.ConfirmIntentDirective {
   return withUpdatedIntent({ type: "Dialog.ConfirmIntent" as const }, updatedIntent);
 }

@@ -14,12 +14,22 @@ interface RenderOptions {
   readonly datasources?: JsonObject;
 }
 
+/**
+ * An `Alexa.Presentation.APL.RenderDocument` directive (a visual document on screen devices).
+ * @example
+ * if (input.supports("Alexa.Presentation.APL")) input.responseBuilder.directive(aplRenderDocument({ token: "home", document: aplDocument }));
+ */
 export function aplRenderDocument(
   options: RenderOptions & { readonly sources?: JsonObject },
 ): interfaces.alexa.presentation.apl.RenderDocumentDirective {
   return { type: "Alexa.Presentation.APL.RenderDocument", ...options };
 }
 
+/**
+ * An `Alexa.Presentation.APLA.RenderDocument` directive (audio documents: speech mixed with sound).
+ * @example
+ * input.responseBuilder.directive(aplaRenderDocument({ token: "intro", document: aplaDocument, datasources: { text: "Hi" } }));
+ */
 export function aplaRenderDocument(options: RenderOptions): interfaces.alexa.presentation.apla.RenderDocumentDirective {
   return { type: "Alexa.Presentation.APLA.RenderDocument", ...options };
 }
@@ -30,6 +40,11 @@ export interface GenericDirective {
   readonly [field: string]: unknown;
 }
 
+/**
+ * Any other directive, by type and fields (for interfaces without a helper here).
+ * @example
+ * input.responseBuilder.directive(directive("Connections.StartConnection", { uri: "connection://AMAZON.PrintPDF/1", input: {} }));
+ */
 export function directive(type: string, fields: JsonObject = {}): GenericDirective {
   return { ...fields, type };
 }

@@ -17,6 +17,9 @@ export interface PersistenceContext {
   waitUntil(promise: Promise<unknown>): void;
 }
 
+/**
+ * Where persistent attributes live: load a partition, save the changed attributes.
+ */
 export interface PersistenceAdapter {
   /** Every stored attribute of one partition (by default one Alexa user): name -> JSON text. */
   load(partitionKey: string): Promise<Map<string, string>>;
@@ -24,6 +27,9 @@ export interface PersistenceAdapter {
   save(partitionKey: string, changes: readonly AttributeChange[], context: PersistenceContext): Promise<void>;
 }
 
+/**
+ * Why persistence failed (`PersistenceError.code`).
+ */
 export type PersistenceFailure =
   | "not-configured"
   | "missing-partition-key"

@@ -14,6 +14,9 @@ import { byteLength, storageCall, PersistenceError, type AttributeChange, type P
 /** D1 caps a row (and a string) at 2,000,000 bytes. */
 export const MAX_D1_VALUE_BYTES = 2_000_000;
 
+/**
+ * Options of `createD1Persistence`.
+ */
 export interface D1PersistenceOptions {
   readonly database: D1Database;
   /** Milliseconds since epoch for `updated_at`; injectable for tests. */
@@ -35,6 +38,12 @@ function parseCheck(name: string, value: string): string {
   }
 }
 
+/**
+ * Persistent attributes in D1 (the table of migrations/0001_skill_attributes.sql): strongly
+ * consistent, merged per attribute, so concurrent requests changing different attributes all survive.
+ * @example
+ * const skill = createSkill<Env>({ handlers, persistence: (env) => createD1Persistence({ database: env.DB }) });
+ */
 export function createD1Persistence(options: D1PersistenceOptions): PersistenceAdapter {
   const { database } = options;
   const now = options.now ?? Date.now;

@@ -25,6 +25,9 @@ export interface KvStore {
   put(key: string, value: string, options?: { expirationTtl?: number }): Promise<void>;
 }
 
+/**
+ * Options of `createKvPersistence`.
+ */
 export interface KvPersistenceOptions {
   readonly namespace: KvStore;
   readonly keyPrefix?: string;
@@ -64,6 +67,12 @@ function parseDocument(key: string, text: string | null): Document {
   return new Map(Object.entries(parsed).map(([name, value]) => [name, JSON.stringify(value)]));
 }
 
+/**
+ * Persistent attributes in KV: one JSON document per user, last writer wins, writes to one key
+ * closer than `minWriteIntervalMs` coalesced within the isolate (create it once, at module scope).
+ * @example
+ * const persistence = (env: Env) => createKvPersistence({ namespace: env.ATTRIBUTES_KV });
+ */
 export function createKvPersistence(options: KvPersistenceOptions): PersistenceAdapter {
   const { namespace, keyPrefix = "skill-attributes:", minWriteIntervalMs = 1000, expirationTtl } = options;
   const now = options.now ?? Date.now;

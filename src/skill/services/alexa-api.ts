@@ -6,6 +6,9 @@
  */
 import type { FetchLike } from "../../shared/fetch.js";
 
+/**
+ * How an Alexa service call failed (`AlexaServiceError.code`).
+ */
 export type AlexaServiceFailure = "missing-api-access" | "network" | "http-status";
 
 /**
@@ -40,12 +43,18 @@ export class AlexaServiceError extends Error {
 /** @deprecated The one fetch type is now `FetchLike` (src/shared/fetch.ts); this alias goes in 1.0. */
 export type FetchFunction = FetchLike;
 
+/**
+ * The request's API endpoint and access token, and the fetch to use.
+ */
 export interface AlexaApiTarget {
   readonly apiEndpoint: string | undefined;
   readonly apiAccessToken: string | undefined;
   readonly fetch: FetchLike;
 }
 
+/**
+ * One call to an Alexa service API: method, path, body.
+ */
 export interface AlexaApiCall {
   readonly method: "GET" | "POST" | "PUT" | "DELETE";
   /** Path below the endpoint, starting with "/", e.g. "/v1/directives". */
@@ -55,6 +64,15 @@ export interface AlexaApiCall {
 
 const MAX_LOGGED_BODY_CHARS = 1_000;
 
+/**
+ * Calls an Alexa service API at the request's `apiEndpoint` with its `apiAccessToken`; non-2xx,
+ * network failures and missing credentials throw an `AlexaServiceError`.
+ * @example
+ * const response = await callAlexaApi(
+ *   { apiEndpoint, apiAccessToken, fetch: globalThis.fetch },
+ *   { method: "GET", path: "/v2/accounts/~current/settings/Profile.givenName" },
+ * );
+ */
 export async function callAlexaApi(target: AlexaApiTarget, call: AlexaApiCall): Promise<Response> {
   const { apiEndpoint, apiAccessToken } = target;
   if (!apiEndpoint || !apiAccessToken) {

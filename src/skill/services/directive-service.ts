@@ -8,6 +8,9 @@ import type { services } from "ask-sdk-model";
 import { toSpeakDocument, toSsml, type Ssml } from "../ssml.js";
 import { callAlexaApi, type AlexaApiTarget } from "./alexa-api.js";
 
+/**
+ * The Directive Service client: progressive responses.
+ */
 export interface DirectiveService {
   /** Progressive response: speak this now (a string is text and is escaped). */
   speak(speech: string | Ssml): Promise<void>;
@@ -15,6 +18,12 @@ export interface DirectiveService {
   enqueue(directive: services.directive.Directive): Promise<void>;
 }
 
+/**
+ * The Directive Service client (`input.services.directives`): progressive responses while
+ * the skill works on the real answer.
+ * @example
+ * input.waitUntil(input.services.directives.speak("Let me look that up..."));
+ */
 export function createDirectiveService(target: AlexaApiTarget & { readonly requestId: string }): DirectiveService {
   async function enqueue(directive: services.directive.Directive): Promise<void> {
     const body: services.directive.SendDirectiveRequest = { header: { requestId: target.requestId }, directive };

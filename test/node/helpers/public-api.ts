@@ -4,6 +4,7 @@
  * to (through re-exports) read by the TypeScript compiler API. Used by the package tests.
  */
 import { readFileSync } from "node:fs";
+import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
@@ -67,15 +68,15 @@ function docNodeOf(declaration: ts.Declaration): ts.Node {
   return ts.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
 }
 
-/** Every name each entry point's built .d.ts exports, resolved to its declaration. */
-export function builtDeclarations(): ExportedDeclaration[] {
+/** Every name each entry point's built .d.ts exports (or those of `entries`), resolved to its declaration. */
+export function builtDeclarations(entries: readonly Pick<EntryPoint, "specifier" | "types">[] = ENTRY_POINTS): ExportedDeclaration[] {
   const program = ts.createProgram(
-    ENTRY_POINTS.map((entry) => entry.types),
+    entries.map((entry) => entry.types),
     { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022, types: [], noEmit: true },
   );
   const checker = program.getTypeChecker();
   const found: ExportedDeclaration[] = [];
-  for (const entry of ENTRY_POINTS) {
+  for (const entry of entries) {
     const sourceFile = program.getSourceFile(entry.types);
     const moduleSymbol = sourceFile === undefined ? undefined : checker.getSymbolAtLocation(sourceFile);
     if (moduleSymbol === undefined) throw new Error(`cannot read ${entry.types}; did the build run?`);
@@ -89,7 +90,7 @@ export function builtDeclarations(): ExportedDeclaration[] {
           kind: kindOf(declaration),
           hasDoc: ts.getJSDocCommentsAndTags(docNode).length > 0,
           hasExample: ts.getJSDocTags(docNode).some((tag) => tag.tagName.text === "example"),
-          file: declaration.getSourceFile().fileName.slice(ROOT.length),
+          file: relative(ROOT, declaration.getSourceFile().fileName),
         });
       }
     }
