@@ -17,6 +17,7 @@ import { LambdaContext, type LambdaCallback } from "./lambda-context.js";
 /** A Lambda handler as ask-sdk's `.lambda()` exports it, or written by hand (async or callback). */
 export type LambdaHandler = (event: RequestEnvelope, context: LambdaContext, callback: LambdaCallback) => unknown;
 
+/** Options of fromLambdaHandler (createAlexaWorker uses the defaults). */
 export interface LambdaAdapterOptions {
   /** `context.functionName`; default "skillflare". */
   readonly functionName?: string;
@@ -30,6 +31,7 @@ export interface LambdaAdapterOptions {
   readonly now?: () => number;
 }
 
+/** How long an invocation may run by default: 8 s, as long as Alexa waits for an answer. */
 export const DEFAULT_LAMBDA_TIMEOUT_MS = 8000;
 
 /**

@@ -101,17 +101,29 @@ export class DynamoDB extends serviceClass("DynamoDB") {
   static readonly DocumentClient = DocumentClient;
 }
 
+/** `new AWS.SQS(options)` constructs (skills build clients at module load); every call throws AwsSdkUnavailableError. */
 export const SQS = serviceClass("SQS");
+/** `new AWS.SNS(options)` constructs (skills build clients at module load); every call throws AwsSdkUnavailableError. */
 export const SNS = serviceClass("SNS");
+/** `new AWS.SES(options)` constructs (skills build clients at module load); every call throws AwsSdkUnavailableError. */
 export const SES = serviceClass("SES");
+/** `new AWS.SSM(options)` constructs (skills build clients at module load); every call throws AwsSdkUnavailableError. */
 export const SSM = serviceClass("SSM");
+/** `new AWS.STS(options)` constructs (skills build clients at module load); every call throws AwsSdkUnavailableError. */
 export const STS = serviceClass("STS");
+/** `new AWS.Lambda(options)` constructs (skills build clients at module load); every call throws AwsSdkUnavailableError. */
 export const Lambda = serviceClass("Lambda");
+/** `new AWS.SecretsManager(options)` constructs (skills build clients at module load); every call throws AwsSdkUnavailableError. */
 export const SecretsManager = serviceClass("SecretsManager");
+/** `new AWS.CloudWatch(options)` constructs (skills build clients at module load); every call throws AwsSdkUnavailableError. */
 export const CloudWatch = serviceClass("CloudWatch");
+/** `new AWS.Kinesis(options)` constructs (skills build clients at module load); every call throws AwsSdkUnavailableError. */
 export const Kinesis = serviceClass("Kinesis");
+/** `new AWS.Polly(options)` constructs (skills build clients at module load); every call throws AwsSdkUnavailableError. */
 export const Polly = serviceClass("Polly");
+/** `new AWS.Translate(options)` constructs (skills build clients at module load); every call throws AwsSdkUnavailableError. */
 export const Translate = serviceClass("Translate");
+/** `new AWS.Comprehend(options)` constructs (skills build clients at module load); every call throws AwsSdkUnavailableError. */
 export const Comprehend = serviceClass("Comprehend");
 
 /** `AWS.config`: `update()` and the usual fields are accepted (and reported once). */
@@ -124,12 +136,28 @@ export const config = {
   setPromisesDependency(): void {},
 };
 
-/** `AWS.Credentials`, `AWS.Endpoint`: constructible, inert. */
+/**
+ * `AWS.Credentials`: constructible, inert (nothing at the edge signs AWS requests).
+ *
+ * @example
+ * ```js
+ * AWS.config.credentials = new AWS.Credentials(accessKeyId, secretAccessKey); // accepted, unused
+ * ```
+ */
 export class Credentials {
   constructor(..._args: unknown[]) {}
 }
+/**
+ * `AWS.Endpoint`: constructible, inert.
+ *
+ * @example
+ * ```js
+ * new AWS.S3({ endpoint: new AWS.Endpoint("https://s3.example.com") }); // accepted, unused
+ * ```
+ */
 export class Endpoint {
   constructor(readonly href: string = "") {}
 }
 
+/** The module as `const AWS = require("aws-sdk")` sees it. */
 export default { S3, DynamoDB, SQS, SNS, SES, SSM, STS, Lambda, SecretsManager, CloudWatch, Kinesis, Polly, Translate, Comprehend, config, Credentials, Endpoint, AwsSdkUnavailableError };

@@ -19,6 +19,7 @@ import { attributesFromJson, attributesToJson } from "./attributes-json.js";
 import { bindingOfRequest, isD1Database } from "./binding.js";
 import { PartitionKeyGenerators, type PartitionKeyGenerator } from "./key-generators.js";
 
+/** Where the adapter stores and whose attributes; every field is optional. */
 export interface D1PersistenceAdapterOptions {
   /** The database; by default the running request's `env[binding]`. */
   readonly database?: D1Database;

@@ -14,6 +14,7 @@ import { attributesFromJson, attributesToJson } from "./attributes-json.js";
 import { bindingOfRequest, isKvNamespace } from "./binding.js";
 import { PartitionKeyGenerators, type PartitionKeyGenerator } from "./key-generators.js";
 
+/** Where the adapter stores and whose attributes; every field is optional. */
 export interface KvPersistenceAdapterOptions {
   /** The namespace binding; by default the running request's `env[binding]`. */
   readonly kv?: KvStore;
