@@ -27,6 +27,9 @@ export default defineConfig({
             SKILL_IDS: DEV_SKILL_ID,
           },
           kvNamespaces: ["ATTRIBUTES_KV"],
+          // The replay guard across isolates, tested with a real local Durable Object. Test-only:
+          // wrangler.toml binds no REPLAY_GUARD, so `wrangler dev` and deploy are unchanged.
+          durableObjects: { REPLAY_GUARD: "ReplayGuardObject" },
         },
       };
     }),

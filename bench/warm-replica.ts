@@ -5,19 +5,22 @@
  * difference between the full replica and one with a step skipped is what
  * that step costs inside the call (ablation); `stepOps` times each step alone.
  * No `node:` imports: the same code runs in Node and in the workerd bench Worker.
- * If verify-request.ts changes its steps, this replica must follow.
+ * It uses the verifier's own per-instance parts (SigningKeySource, SigningKeyMemo,
+ * as create-verifier.ts builds them); if create-verifier.ts changes its steps,
+ * this replica must follow.
  */
 import type { RequestEnvelope } from "ask-sdk-model";
 import type { CertCache } from "../src/verify/cert-cache.js";
 import { normaliseCertChainUrl } from "../src/verify/cert-url.js";
-import { createPkijsEngine } from "../src/verify/crypto-engine.js";
+import { buildPkijsEngine } from "../src/verify/crypto-engine.js";
 import { DEFAULT_DOWNLOAD_LIMITS, type FetchLike } from "../src/verify/download-chain.js";
+import { DownloadGuard } from "../src/verify/download-guard.js";
 import { parseEnvelope } from "../src/verify/envelope.js";
-import { importSigningKey, memoisedSigningKey, readSignatureHeader, requireValidSignature } from "../src/verify/signature.js";
+import { readSignatureHeader, requireValidSignature, SigningKeyMemo } from "../src/verify/signature.js";
 import { requireAllowedSkillId } from "../src/verify/skill-id.js";
 import { requireFreshTimestamp } from "../src/verify/timestamp.js";
 import { loadedTrustAnchors, loadTrustAnchors, type TrustAnchorSet } from "../src/verify/trust-anchors.js";
-import { cacheKeyFor, getValidatedSigningKey } from "../src/verify/validated-chain.js";
+import { cacheKeyFor, SigningKeySource } from "../src/verify/validated-chain.js";
 import { requireValidAt } from "../src/verify/validity.js";
 
 export type SkippableStep = "url" | "anchors" | "cacheKey" | "json";
@@ -35,6 +38,8 @@ export interface ReplicaInputs {
   readonly cacheKey: string;
   readonly spki: string;
   readonly envelope: RequestEnvelope;
+  readonly source: SigningKeySource;
+  readonly keys: SigningKeyMemo;
 }
 
 export async function prepareReplica(
@@ -46,14 +51,28 @@ export async function prepareReplica(
   const entry = await base.cache.get(cacheKey, Date.now());
   if (entry === undefined) throw new Error("prepareReplica: the cache does not hold the validated chain");
   const envelope = parseEnvelope(decode(base.bytes));
-  return { ...base, url, anchors, cacheKey, spki: entry.spki, envelope };
+  const source = new SigningKeySource({
+    fetch: base.fetch,
+    cache: base.cache,
+    cacheTimeoutMs: 300,
+    anchors,
+    engine: buildPkijsEngine(),
+    subtle: crypto.subtle,
+    limits: DEFAULT_DOWNLOAD_LIMITS,
+    guard: new DownloadGuard(),
+    onCacheError: () => {},
+  });
+  await source.get(url, Date.now());
+  const keys = new SigningKeyMemo();
+  await keys.import(entry.spki, readSignatureHeader(base.headers).algorithm);
+  return { ...base, url, anchors, cacheKey, spki: entry.spki, envelope, source, keys };
 }
 
 export async function warmReplica(inputs: ReplicaInputs, skip: ReadonlySet<SkippableStep>): Promise<void> {
   const nowMs = Date.now();
   const signature = readSignatureHeader(inputs.headers);
   const url = skip.has("url") ? inputs.url : normaliseCertChainUrl(inputs.headers.get("SignatureCertChainUrl") ?? "");
-  const anchors = skip.has("anchors") ? inputs.anchors : (loadedTrustAnchors(inputs.anchorsPem) ?? (await loadTrustAnchors(inputs.anchorsPem)));
+  if (!skip.has("anchors")) loadedTrustAnchors(inputs.anchorsPem) ?? (await loadTrustAnchors(inputs.anchorsPem));
   let spki: string;
   if (skip.has("cacheKey")) {
     const entry = await inputs.cache.get(inputs.cacheKey, nowMs);
@@ -61,10 +80,9 @@ export async function warmReplica(inputs: ReplicaInputs, skip: ReadonlySet<Skipp
     requireValidAt(entry, nowMs, "chain");
     spki = entry.spki;
   } else {
-    const source = { fetch: inputs.fetch, cache: inputs.cache, anchors, engine: createPkijsEngine(), limits: DEFAULT_DOWNLOAD_LIMITS };
-    spki = (await getValidatedSigningKey(url, nowMs, source)).spki;
+    spki = (await inputs.source.get(url, nowMs)).spki;
   }
-  const key = memoisedSigningKey(spki, signature.algorithm) ?? (await importSigningKey(spki, signature.algorithm));
+  const key = inputs.keys.get(spki, signature.algorithm) ?? (await inputs.keys.import(spki, signature.algorithm));
   await requireValidSignature(key, signature, inputs.bytes);
   const envelope = skip.has("json") ? inputs.envelope : parseEnvelope(decode(inputs.bytes));
   requireFreshTimestamp(envelope, nowMs, 150);
@@ -81,7 +99,7 @@ export function stepOps(inputs: ReplicaInputs): Record<string, () => Promise<unk
     "cacheKeyFor (memo hit)": () => cacheKeyFor(inputs.url, inputs.anchors.id),
     "subtle.digest (a key miss)": () => crypto.subtle.digest("SHA-256", keyText),
     "memory cache get": () => inputs.cache.get(inputs.cacheKey, Date.now()),
-    "importSigningKey (memo hit)": async () => memoisedSigningKey(inputs.spki, "SHA-256") ?? importSigningKey(inputs.spki, "SHA-256"),
+    "SigningKeyMemo (hit)": async () => inputs.keys.get(inputs.spki, "SHA-256") ?? inputs.keys.import(inputs.spki, "SHA-256"),
     "decode + parseEnvelope": async () => parseEnvelope(decode(inputs.bytes)),
     "timestamp + skill id": async () => {
       requireFreshTimestamp(inputs.envelope, Date.now(), 150);

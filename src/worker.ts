@@ -8,7 +8,12 @@
 import { createAlexaWorker, handleAudioRequest } from "skillflare/worker";
 import { createStorySkill } from "./example/index.js";
 
+// The replay guard's Durable Object class; it is used only where a REPLAY_GUARD binding names it
+// (the test config does; wrangler.toml does not, so `wrangler dev` and deploy are unchanged).
+export { ReplayGuardObject } from "skillflare/worker";
+
 export default createAlexaWorker<Env>({
   skill: createStorySkill(),
-  routes: [(request, env, ctx) => handleAudioRequest(request, env, ctx)],
+  // Only the story audio is public: keys outside stories/ are a 404, whatever else the bucket holds.
+  routes: [(request, env, ctx) => handleAudioRequest(request, env, ctx, { keyPrefix: "stories/" })],
 }) satisfies ExportedHandler<Env>;

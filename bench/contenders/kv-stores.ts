@@ -18,7 +18,7 @@ export function createMapKv(): MapKv {
   return {
     get: async (key) => store.get(key)?.value ?? null,
     put: async (key, value, options) => {
-      store.set(key, { value, expirationTtl: options.expirationTtl });
+      store.set(key, { value, expirationTtl: options?.expirationTtl ?? 0 });
     },
     entries: () => [...store].map(([key, { value, expirationTtl }]) => [key, value, expirationTtl] as const),
   };

@@ -6,6 +6,9 @@
  * and HEAD. `If-Range` uses the strong comparison (or an exact date match) and decides
  * whether a `Range` header is honoured or the whole object is sent. `If-Match` and
  * `If-Unmodified-Since` are not evaluated: they guard writes, and this route only reads.
+ * An `If-Modified-Since` that is no usable date (unparsable, before 1970, or more than a day
+ * after the server's clock, e.g. `Fri, 31 Dec 9999 23:59:59 GMT`) is ignored, as RFC 9110
+ * section 13.1.3 asks of an invalid one; R2 itself refuses such dates.
  */
 
 export interface Validators {
@@ -70,19 +73,25 @@ export function parseHttpDate(text: string): Date | null {
   return Number.isNaN(millis) ? null : new Date(millis);
 }
 
+const DAY_MS = 86_400_000;
+
+/** The `If-Modified-Since` date when it is usable (see the module comment), else null. */
+export function usableIfModifiedSince(headers: Headers, nowMs: number = Date.now()): Date | null {
+  const value = headers.get("If-Modified-Since");
+  const since = value === null ? null : parseHttpDate(value);
+  if (since === null) return null;
+  const ms = since.getTime();
+  return ms >= 0 && ms <= nowMs + DAY_MS ? since : null;
+}
+
 /** Evaluates `If-None-Match` and, failing that, `If-Modified-Since` (GET/HEAD only). */
-export function evaluatePreconditions(headers: Headers, current: Validators): PreconditionOutcome {
+export function evaluatePreconditions(headers: Headers, current: Validators, nowMs: number = Date.now()): PreconditionOutcome {
   const ifNoneMatch = headers.get("If-None-Match");
   if (ifNoneMatch !== null) {
     return ifNoneMatchMatches(ifNoneMatch, current.etag) ? "not-modified" : "proceed";
   }
-  const ifModifiedSince = headers.get("If-Modified-Since");
-  if (ifModifiedSince !== null) {
-    const since = parseHttpDate(ifModifiedSince);
-    if (since !== null && wholeSeconds(current.lastModified) <= wholeSeconds(since)) {
-      return "not-modified";
-    }
-  }
+  const since = usableIfModifiedSince(headers, nowMs);
+  if (since !== null && wholeSeconds(current.lastModified) <= wholeSeconds(since)) return "not-modified";
   return "proceed";
 }
 

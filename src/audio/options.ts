@@ -1,7 +1,8 @@
 /**
  * What a caller can configure when serving audio, and the events the serving code logs.
  * Every option has a default: the Cache API's `caches.default` when the runtime has one,
- * `public, max-age=86400`, `Date.now`, no URL signing, and a one-line `console.warn` per
+ * `public, max-age=86400`, `Date.now`, no URL signing, audio and card images only, and a
+ * one-line `console.warn` per
  * refused or failed request (the precise reason goes to the log, the client only ever sees
  * a generic body). Tests inject a cache, a clock and a log sink through the same options.
  */
@@ -24,7 +25,9 @@ export type AudioLogEvent =
   | { event: "audio_bad_key"; reason: AudioKeyProblem }
   | { event: "audio_bad_signature"; reason: SignatureFailure; key: string }
   | { event: "audio_storage_failed"; key: string; message: string }
-  | { event: "audio_cache_failed"; key: string; message: string };
+  | { event: "audio_cache_failed"; key: string; message: string }
+  | { event: "audio_refused_type"; key: string; contentType: string }
+  | { event: "audio_outside_prefix"; key: string };
 
 export interface ServeAudioOptions {
   /** `Cache-Control` for objects that store none; default `public, max-age=86400`. */
@@ -39,6 +42,8 @@ export interface ServeAudioOptions {
   now?: () => number;
   /** Where refusals and failures are reported; default `console.warn` of a JSON line. */
   log?: (event: AudioLogEvent) => void;
+  /** Which content types are served (others are a 404); default `isDefaultServedType`. */
+  servedTypes?: (contentType: string) => boolean;
 }
 
 export function defaultAudioCache(): AudioCache | null {

@@ -3,11 +3,11 @@
  * a GET that will end in 304 does not make R2 start streaming a body. It is only a hint:
  * the answer is always decided by `evaluatePreconditions` on the object's metadata, and the
  * caller re-reads the object if R2 withheld a body that turns out to be needed. Only the
- * forms R2 can express exactly are translated (one entity tag, or a date); `*`, lists and
- * anything unparsable give no hint.
+ * forms R2 can express exactly are translated (one entity tag, or a usable date); `*`, lists
+ * and anything unparsable or out of range give no hint.
  */
 
-import { parseEntityTag, parseHttpDate } from "./conditional.js";
+import { parseEntityTag, usableIfModifiedSince } from "./conditional.js";
 
 export function r2PreconditionHint(headers: Headers): R2Conditional | undefined {
   const ifNoneMatch = headers.get("If-None-Match");
@@ -15,8 +15,6 @@ export function r2PreconditionHint(headers: Headers): R2Conditional | undefined 
     const tag = parseEntityTag(ifNoneMatch);
     return tag === null ? undefined : { etagDoesNotMatch: tag.opaque.slice(1, -1) };
   }
-  const ifModifiedSince = headers.get("If-Modified-Since");
-  if (ifModifiedSince === null) return undefined;
-  const since = parseHttpDate(ifModifiedSince);
+  const since = usableIfModifiedSince(headers);
   return since === null ? undefined : { uploadedAfter: since, secondsGranularity: true };
 }

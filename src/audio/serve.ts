@@ -7,10 +7,12 @@
  * versions; if the object changed, or the range is ignored, the whole object is sent.
  * A plain GET is one `get()` (with R2's `onlyIf` as a hint so a 304 streams no body;
  * the answer is decided on the returned metadata), fronted by the edge cache. Missing
- * objects are 404; R2 failures are 503; our own bugs still throw (500).
+ * objects are 404, and so are objects of a type the route does not serve (by default only
+ * audio and card images: `servedTypes`); R2 failures are 503; our own bugs still throw (500).
  */
 
 import { audioCacheKey, lookUpCached, storeInCache } from "./cache.js";
+import { contentTypeFor, isDefaultServedType } from "./content-type.js";
 import { evaluatePreconditions, ifRangeAllowsPartial, parseHttpDate } from "./conditional.js";
 import { validateAudioKey } from "./key.js";
 import { r2PreconditionHint } from "./r2-conditional.js";
@@ -53,6 +55,14 @@ async function fromStorage<T>(operation: () => Promise<T>): Promise<T> {
 
 function hasBody(object: R2Object): object is R2ObjectBody {
   return "body" in object;
+}
+
+/** Whether the route serves this object's type; a refusal is logged and answered like a miss. */
+function servable(context: Context, object: R2Object): boolean {
+  const contentType = contentTypeFor(object.key, object.httpMetadata?.contentType);
+  if ((context.options.servedTypes ?? isDefaultServedType)(contentType)) return true;
+  context.log({ event: "audio_refused_type", key: context.key, contentType });
+  return false;
 }
 
 interface Context {
@@ -100,9 +110,10 @@ export async function serveAudio(
   }
 }
 
-async function serveHead({ request, bucket, key, cacheControl }: Context): Promise<Response> {
+async function serveHead(context: Context): Promise<Response> {
+  const { request, bucket, key, cacheControl } = context;
   const object = await fromStorage(() => bucket.head(key));
-  if (object === null) return notFound();
+  if (object === null || !servable(context, object)) return notFound();
   if (evaluatePreconditions(request.headers, validatorsOf(object)) === "not-modified") {
     return notModified(object, cacheControl);
   }
@@ -114,7 +125,7 @@ async function serveHead({ request, bucket, key, cacheControl }: Context): Promi
 async function serveRange(context: Context): Promise<Response> {
   const { request, bucket, key, cacheControl } = context;
   const object = await fromStorage(() => bucket.head(key));
-  if (object === null) return notFound();
+  if (object === null || !servable(context, object)) return notFound();
   const validators = validatorsOf(object);
   if (evaluatePreconditions(request.headers, validators) === "not-modified") {
     return notModified(object, cacheControl);
@@ -144,11 +155,16 @@ async function serveWhole(context: Context): Promise<Response> {
   const cacheKey = audioCacheKey(request.url);
   if (cache) {
     const hit = await lookUpCached(cache, cacheKey, key, log);
-    if (hit) return answerFromCache(request, hit);
+    if (hit && (options.servedTypes ?? isDefaultServedType)(hit.headers.get("Content-Type") ?? "")) return answerFromCache(request, hit);
+    await hit?.body?.cancel();
   }
   const hint = r2PreconditionHint(request.headers);
   const fetched = await fromStorage(() => bucket.get(key, hint ? { onlyIf: hint } : {}));
   if (fetched === null) return notFound();
+  if (!servable(context, fetched)) {
+    if (hasBody(fetched)) await fetched.body.cancel();
+    return notFound();
+  }
   if (evaluatePreconditions(request.headers, validatorsOf(fetched)) === "not-modified") {
     if (hasBody(fetched)) await fetched.body.cancel();
     return notModified(fetched, cacheControl);

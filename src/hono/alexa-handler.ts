@@ -2,8 +2,8 @@
  * The Alexa endpoint as a Hono handler, for skills that live inside a larger Hono app
  * (`app.post("/alexa", alexaHandler({ skill }))`). It is the same endpoint as
  * `createAlexaWorker`'s: the body read with the same cap, the full verification over exactly
- * those bytes, the same settings from the bindings (`SKILL_IDS`, `CERT_CACHE`, dev trust for
- * local development only), a generic 400 for every verification failure with the reason
+ * those bytes, the same verifiers from the bindings (`SKILL_IDS`, `CERT_CACHE`, `REPLAY_GUARD`,
+ * dev trust for local development only), a generic 400 for every verification failure with the reason
  * logged, and the one `HttpError` body for everything else. Only Hono's types are imported,
  * so hono stays an optional peer dependency and nothing of it is bundled from here.
  */
@@ -12,7 +12,7 @@ import { handleAlexaPost } from "../http/alexa-endpoint.js";
 import type { AlexaWorkerAnswerer, AlexaWorkerSettings } from "../http/create-alexa-worker.js";
 import { consoleLogger } from "../http/log.js";
 import { handlerForSkill } from "../http/skill-handler.js";
-import { verifyOptionsResolver, type AlexaWorkerEnv } from "../http/verify-options.js";
+import { verifierResolver, type AlexaWorkerEnv } from "../http/verify-options.js";
 import { HttpError } from "../shared/http-error.js";
 
 /** A skill (or bare handler) and the endpoint settings of `createAlexaWorker`, less its routing. */
@@ -41,7 +41,7 @@ export function alexaHandler<E extends HonoEnv = HonoEnv>(options: AlexaHonoOpti
   const logger = options.logger ?? consoleLogger;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const handler = options.handler ?? handlerForSkill(options.skill);
-  const verifyOptionsFor = verifyOptionsResolver<BindingsOf<E>>(options.verifyOptions);
+  const verifierFor = verifierResolver<BindingsOf<E>>({ overrides: options.verifyOptions, logger, replayGuard: false });
 
   return async (c: Context<E>) => {
     const request = c.req.raw;
@@ -54,7 +54,7 @@ export function alexaHandler<E extends HonoEnv = HonoEnv>(options: AlexaHonoOpti
       return await handleAlexaPost(request, { env, executionContext: background.context }, {
         handler,
         maxBodyBytes,
-        verifyOptions: verifyOptionsFor(env, request),
+        verifier: verifierFor(env, request),
         logger,
       });
     } catch (error) {

@@ -9,7 +9,7 @@
 import type { ResponseEnvelope } from "ask-sdk-model";
 import { AlexaVerificationError } from "../verify/errors.js";
 import { rejectionResponse } from "../verify/rejection-response.js";
-import { verifyAlexaPayload, type VerifiedRequest, type VerifyOptions } from "../verify/verify-request.js";
+import type { AlexaVerifier, VerifiedRequest } from "../verify/create-verifier.js";
 import { isLocalDevelopmentRequest } from "./local-development.js";
 import { HttpError } from "../shared/http-error.js";
 import type { Logger } from "./log.js";
@@ -38,7 +38,7 @@ export type AlexaHandler<E> = (
 export interface AlexaEndpointSettings<E> {
   readonly handler: AlexaHandler<E>;
   readonly maxBodyBytes: number;
-  readonly verifyOptions: VerifyOptions;
+  readonly verifier: AlexaVerifier;
   readonly logger: Logger;
 }
 
@@ -51,10 +51,10 @@ export async function handleAlexaPost<E>(
   let verified: VerifiedRequest;
   try {
     const body = await readBodyWithCap(request, settings.maxBodyBytes);
-    verified = await verifyAlexaPayload(request.headers, body, settings.verifyOptions);
+    verified = await settings.verifier.verifyPayload(request.headers, body, context.executionContext);
   } catch (error) {
     if (error instanceof AlexaVerificationError) {
-      logger.log("warn", "verification_failed", { reason: error.reason, detail: error.detail });
+      logger.log("warn", "verification_failed", { reason: error.code, detail: error.detail });
       return rejectionResponse(error);
     }
     const httpError = HttpError.from(error);

@@ -4,14 +4,16 @@
  * skill path is the Alexa endpoint, extra routes (audio) come next, everything
  * else is 404 and a wrong method on the skill path is 405, all as one
  * `HttpError` body. Verification options come from the bindings once per
- * isolate (verify-options.ts, shared with `skillflare/hono`).
+ * isolate (verify-options.ts, shared with `skillflare/hono`): one verifier per
+ * isolate, its cert cache warm across requests; with a `REPLAY_GUARD` Durable
+ * Object binding the replay guard is on across isolates.
  */
 import { HttpError } from "../shared/http-error.js";
-import type { VerifyOptions } from "../verify/verify-request.js";
+import type { VerifyOptions } from "../verify/verifier-options.js";
 import { handleAlexaPost, type AlexaHandler } from "./alexa-endpoint.js";
 import { consoleLogger, type Logger } from "./log.js";
 import { handlerForSkill, type WorkerSkill } from "./skill-handler.js";
-import { verifyOptionsResolver, type AlexaWorkerEnv } from "./verify-options.js";
+import { verifierResolver, type AlexaWorkerEnv } from "./verify-options.js";
 
 export type { AlexaWorkerEnv };
 
@@ -44,6 +46,8 @@ export interface AlexaWorkerSettings<E extends AlexaWorkerEnv> {
   readonly verifyOptions?: (env: E) => VerifyOptions;
   readonly routes?: readonly Route<E>[];
   readonly logger?: Logger;
+  /** Refuse replayed request ids: in memory per isolate, or across isolates when `REPLAY_GUARD` is bound (which alone turns it on). */
+  readonly replayGuard?: boolean;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -51,7 +55,7 @@ const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 /**
  * Turns a skill into a Worker: POST on `path` (default `/`) is the verified Alexa endpoint,
  * `routes` answer next, everything else is a 404. Verification settings come from the bindings
- * (`SKILL_IDS`, `CERT_CACHE`, and `SKILLFLARE_DEV_TRUST` for local development only).
+ * (`SKILL_IDS`, `CERT_CACHE`, `REPLAY_GUARD`, and `SKILLFLARE_DEV_TRUST` for local development only).
  * @example
  * import { createAlexaWorker, handleAudioRequest } from "skillflare/worker";
  *
@@ -67,7 +71,7 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
   const logger = options.logger ?? consoleLogger;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const handler = options.handler ?? handlerForSkill(options.skill);
-  const verifyOptionsFor = verifyOptionsResolver(options.verifyOptions);
+  const verifierFor = verifierResolver({ overrides: options.verifyOptions, logger, replayGuard: options.replayGuard === true });
 
   return {
     async fetch(request, env, executionContext) {
@@ -80,7 +84,7 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
           return await handleAlexaPost(request, { env, executionContext }, {
             handler,
             maxBodyBytes,
-            verifyOptions: verifyOptionsFor(env, request),
+            verifier: verifierFor(env, request),
             logger,
           });
         }

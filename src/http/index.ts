@@ -10,3 +10,4 @@ export { HttpError } from "../shared/http-error.js";
 export type { HttpErrorCode, HttpErrorOptions } from "../shared/http-error.js";
 export { handleAudioRequest } from "../audio/route.js";
 export type { AudioEnv, AudioRouteOptions } from "../audio/route.js";
+export { ReplayGuardObject, createDurableObjectReplayGuard } from "./replay-guard-object.js";

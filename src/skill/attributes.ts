@@ -118,9 +118,38 @@ export class PersistentAttributes {
   }
 }
 
+/**
+ * The session attributes of a request could not be copied (too deeply nested, say); the
+ * runtime hands it to the error handlers with `attributes.session` left empty.
+ *
+ * @example
+ * ```ts
+ * onError((input) => void input.responseBuilder.speak("Let's start over."), (_, error) => error instanceof SessionAttributesError)
+ * ```
+ */
+export class SessionAttributesError extends Error {
+  override readonly name = "SessionAttributesError";
+  readonly code = "session-attributes-unusable";
+}
+
+/**
+ * The attributes of one request. The session attributes are a deep copy of the request's;
+ * a value that is no JSON object is read as none. A copy that fails (attributes nested
+ * thousands deep exhaust the stack of `structuredClone` or of `JSON.stringify`, which must
+ * serialise them into the response) leaves the session attributes empty and returns the
+ * error, for the runtime to hand to the skill's error handlers.
+ */
 export function createAttributes(
-  sessionAttributes: Readonly<Record<string, unknown>> | undefined,
+  sessionAttributes: unknown,
   persistent: PersistentAttributes,
-): Attributes {
-  return { request: {}, session: structuredClone({ ...sessionAttributes }), persistent };
+): { attributes: Attributes; problem: SessionAttributesError | undefined } {
+  const source = typeof sessionAttributes === "object" && sessionAttributes !== null && !Array.isArray(sessionAttributes) ? sessionAttributes : {};
+  try {
+    const session = structuredClone({ ...source }) as Record<string, unknown>;
+    JSON.stringify(session);
+    return { attributes: { request: {}, session, persistent }, problem: undefined };
+  } catch (cause) {
+    const problem = new SessionAttributesError(`session attributes cannot be used: ${String(cause)}`, { cause });
+    return { attributes: { request: {}, session: {}, persistent }, problem };
+  }
 }

@@ -5,12 +5,15 @@
  * Any throw in those steps (including "no handler matched", a NoMatchingHandlerError, and a
  * failed save) goes to the first error handler that accepts it, with a fresh response builder;
  * its response skips the response interceptors and the save (a failed request persists
- * nothing), as in the ASK SDK. With no accepting error handler the error propagates to the
+ * nothing), as in the ASK SDK. A failed save is never silent: it is logged at error level
+ * (`skill_save_failed`) and handed to the error handlers, whose fresh builder replaces the
+ * answer that said all was well. A request whose session attributes cannot be used goes
+ * straight to the error handlers. With no accepting error handler the error propagates to the
  * Worker. A ResponseCheckError ("throw" mode) always propagates: it is a bug in the skill.
  */
 import type { RequestEnvelope, ResponseEnvelope } from "ask-sdk-model";
 import type { ErrorHandler, HandlerOutput, RequestHandler, RequestInterceptor, ResponseInterceptor } from "./handler.js";
-import { createHandlerInput, type HandlerInput } from "./handler-input.js";
+import { createHandlerInput, sessionOf, type HandlerInput } from "./handler-input.js";
 import { jsonConsoleLogger, type SkillLogger } from "./logger.js";
 import type { PersistenceAdapter } from "./persistence/adapter.js";
 import { userIdOf } from "./request-access.js";
@@ -94,7 +97,7 @@ async function firstMatch<T, A extends unknown[]>(
 
 function buildOutput<Env>(output: HandlerOutput, input: HandlerInput<Env>): BuiltResponse {
   if (output !== undefined && !(output instanceof ResponseBuilder)) return { response: output, knownAudio: NO_KNOWN_AUDIO };
-  return (output ?? input.responseBuilder).build({ requestHasSession: input.envelope.session !== undefined });
+  return (output ?? input.responseBuilder).build({ requestHasSession: input.session !== undefined });
 }
 
 /**
@@ -131,11 +134,24 @@ export function createSkill<Env = unknown>(options: SkillOptions<Env>): SkillRun
     return buildOutput(await handler.handle(errorInput, error), errorInput);
   }
 
+  async function saveLoudly(input: HandlerInput<Env>): Promise<void> {
+    try {
+      await input.attributes.persistent.save();
+    } catch (error) {
+      input.logger.log("error", "skill_save_failed", {
+        requestType: input.requestType,
+        requestId: input.requestId,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      });
+      throw error;
+    }
+  }
+
   return {
     async handle(envelope, context) {
       const persistence = typeof options.persistence === "function" ? options.persistence(context.env) : options.persistence;
       const requestLogger = options.logger ?? context.logger ?? jsonConsoleLogger;
-      const input = createHandlerInput({
+      const { input, problem } = createHandlerInput({
         envelope,
         env: context.env,
         origin: context.origin ?? "",
@@ -149,14 +165,15 @@ export function createSkill<Env = unknown>(options: SkillOptions<Env>): SkillRun
       const mode = context.checks ?? options.checks ?? "log";
       const finish = (built: BuiltResponse): ResponseEnvelope => {
         const result: ResponseEnvelope = { version: "1.0", response: built.response };
-        if (envelope.session !== undefined) result.sessionAttributes = input.attributes.session;
+        if (sessionOf(envelope) !== undefined) result.sessionAttributes = input.attributes.session;
         enforceResponseChecks(checkResponse(envelope.request, result, built.knownAudio), mode, requestLogger, envelope.request.type);
         return result;
       };
       try {
+        if (problem !== undefined) throw problem;
         const result = finish(await runHandler(input));
         // Saved only once the response passed its checks, so a rejected answer stores nothing.
-        if (options.autoSave !== false) await input.attributes.persistent.save();
+        if (options.autoSave !== false) await saveLoudly(input);
         return result;
       } catch (error) {
         if (error instanceof ResponseCheckError) throw error;

@@ -6,7 +6,7 @@
  * error handlers get a copy with a fresh builder.
  */
 import type { Intent, IntentRequest, Request, RequestEnvelope } from "ask-sdk-model";
-import { createAttributes, PersistentAttributes, type Attributes } from "./attributes.js";
+import { createAttributes, PersistentAttributes, type Attributes, type SessionAttributesError } from "./attributes.js";
 import type { PersistenceAdapter } from "./persistence/adapter.js";
 import {
   apiAccessOf,
@@ -88,14 +88,25 @@ export interface InputSources<Env> {
   readonly partitionKey: string | undefined;
 }
 
-export function createHandlerInput<Env>(sources: InputSources<Env>): HandlerInput<Env> {
+/**
+ * The request's session, when it carries one: `"session": null` (or any non-object) is read
+ * as no session, as AudioPlayer, PlaybackController and skill-event requests carry none.
+ */
+export function sessionOf(envelope: RequestEnvelope): RequestEnvelope["session"] {
+  const session: unknown = envelope.session;
+  return typeof session === "object" && session !== null && !Array.isArray(session) ? (session as RequestEnvelope["session"]) : undefined;
+}
+
+/** The input, and a problem with the request that must go straight to the error handlers. */
+export function createHandlerInput<Env>(sources: InputSources<Env>): { input: HandlerInput<Env>; problem: SessionAttributesError | undefined } {
   const { envelope } = sources;
   const request = envelope.request;
   const intent = intentOf(request);
   const waitUntil = (promise: Promise<unknown>) => sources.waitUntil(promise);
   const persistent = new PersistentAttributes(sources.persistence, sources.partitionKey, { waitUntil });
-  const session = envelope.session;
-  return {
+  const session = sessionOf(envelope);
+  const { attributes, problem } = createAttributes(session?.attributes, persistent);
+  const input: HandlerInput<Env> = {
     envelope,
     request,
     requestType: request.type,
@@ -109,7 +120,7 @@ export function createHandlerInput<Env>(sources: InputSources<Env>): HandlerInpu
     deviceId: deviceIdOf(envelope),
     personId: personIdOf(envelope),
     supports: (name) => supportsInterface(envelope, name),
-    attributes: createAttributes(session?.attributes, persistent),
+    attributes,
     responseBuilder: new ResponseBuilder(),
     env: sources.env,
     waitUntil,
@@ -120,4 +131,5 @@ export function createHandlerInput<Env>(sources: InputSources<Env>): HandlerInpu
       directives: createDirectiveService({ ...apiAccessOf(envelope), fetch: sources.fetch, requestId: request.requestId }),
     },
   };
+  return { input, problem };
 }

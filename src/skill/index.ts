@@ -35,7 +35,7 @@ export { aplaRenderDocument, aplRenderDocument, directive } from "./directives/p
 export type { GenericDirective } from "./directives/presentation.js";
 export { checkResponse, enforceResponseChecks, ResponseCheckError } from "./response-checks.js";
 export type { ResponseCheckFailure, ResponseCheckMode, ResponseCheckRule } from "./response-checks.js";
-export { PersistentAttributes } from "./attributes.js";
+export { PersistentAttributes, SessionAttributesError } from "./attributes.js";
 export type { Attributes } from "./attributes.js";
 export { PersistenceError } from "./persistence/adapter.js";
 export type { AttributeChange, PersistenceAdapter, PersistenceContext, PersistenceFailure } from "./persistence/adapter.js";

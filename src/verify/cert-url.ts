@@ -28,7 +28,15 @@ const ENCODED_DOT_OR_SLASH = /%(?:2e|2f|5c)/i;
 const MEMOISED_CERT_URLS = 64;
 const acceptedUrls = new BoundedMemo<string, string>(MEMOISED_CERT_URLS);
 
-/** Returns the normalised chain URL, or throws `invalid-cert-url`. */
+/**
+ * Returns the normalised chain URL, or throws `invalid-cert-url`.
+ *
+ * @example
+ * ```ts
+ * normaliseCertChainUrl("HTTPS://s3.amazonaws.com:443/echo.api/../echo.api/cert.pem");
+ * // "https://s3.amazonaws.com/echo.api/cert.pem"
+ * ```
+ */
 export function normaliseCertChainUrl(raw: string): string {
   return acceptedUrls.get(raw) ?? acceptedUrls.set(raw, checkCertChainUrl(raw));
 }

@@ -7,7 +7,7 @@
  * the DER SubjectPublicKeyInfo and the import parameters, so the trust
  * anchors' and the issuing CA's keys are imported once per isolate rather than
  * on every chain validation (an RSA import is the dearest step of a pkijs
- * signature check). pkijs types the engine against the DOM `SubtleCrypto`;
+ * signature check). Each verifier builds its own (`buildPkijsEngine`). pkijs types the engine against the DOM `SubtleCrypto`;
  * workerd's differs only by extras, hence the one cast.
  */
 import * as pkijs from "pkijs";
@@ -35,12 +35,18 @@ class KeyMemoisingEngine extends pkijs.CryptoEngine {
   }
 }
 
+/** A new engine over `webCrypto` with its own key memo; `createAlexaVerifier` builds one per verifier. */
+export function buildPkijsEngine(webCrypto: Crypto = crypto): pkijs.ICryptoEngine {
+  return new KeyMemoisingEngine({ name: "webcrypto", crypto: webCrypto }) as unknown as pkijs.ICryptoEngine;
+}
+
 const engines = new WeakMap<Crypto, pkijs.ICryptoEngine>();
 
+/** One shared engine per WebCrypto object, for callers outside a verifier (tests, tools). */
 export function createPkijsEngine(webCrypto: Crypto = crypto): pkijs.ICryptoEngine {
   let engine = engines.get(webCrypto);
   if (engine === undefined) {
-    engine = new KeyMemoisingEngine({ name: "webcrypto", crypto: webCrypto }) as unknown as pkijs.ICryptoEngine;
+    engine = buildPkijsEngine(webCrypto);
     engines.set(webCrypto, engine);
   }
   return engine;

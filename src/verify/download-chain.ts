@@ -4,7 +4,9 @@
  * answer, 3xx included, is `chain-download-failed`), the whole exchange,
  * body included, must finish within the timeout (`chain-download-timeout`),
  * and the body is counted while it streams, so a lying or missing
- * Content-Length cannot push it past the cap (`chain-too-large`).
+ * Content-Length cannot push it past the cap (`chain-too-large`). Whatever a
+ * custom `fetch` does (throw, resolve to `null` or to something that is not a
+ * Response, break off mid-body) is a `chain-download-failed`, never an escape.
  */
 import { globalFetch, type FetchLike } from "../shared/fetch.js";
 import { AlexaVerificationError, fail } from "./errors.js";
@@ -30,18 +32,23 @@ export async function downloadChain(url: string, fetchChain: FetchLike, limits: 
   });
   try {
     return await Promise.race([fetchText(url, fetchChain, controller.signal, limits.maxBytes), timeout]);
+  } catch (error) {
+    if (error instanceof AlexaVerificationError) throw error;
+    return fail("chain-download-failed", `${url}: ${String(error)}`, error);
   } finally {
     if (timer !== undefined) clearTimeout(timer);
   }
 }
 
 async function fetchText(url: string, fetchChain: FetchLike, signal: AbortSignal, maxBytes: number): Promise<string> {
-  let response: Response;
+  let answer: unknown;
   try {
-    response = await fetchChain(url, { method: "GET", redirect: "manual", signal });
+    answer = await fetchChain(url, { method: "GET", redirect: "manual", signal });
   } catch (error) {
-    return fail("chain-download-failed", `${url}: ${String(error)}`);
+    return fail("chain-download-failed", `${url}: ${String(error)}`, error);
   }
+  if (!isResponseLike(answer)) return fail("chain-download-failed", `${url}: fetch resolved to ${describe(answer)}, not a Response`);
+  const response = answer;
   if (response.status < 200 || response.status > 299) {
     await response.body?.cancel();
     return fail("chain-download-failed", `${url}: HTTP ${response.status}`);
@@ -67,4 +74,21 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
     return fail("chain-download-failed", `${url}: body read failed: ${String(error)}`);
   }
   return bytes ?? fail("chain-too-large", `${url}: body exceeds ${maxBytes} bytes`);
+}
+
+/** A Response, or anything shaped enough like one (a polyfill's) to be read safely. */
+function isResponseLike(value: unknown): value is Response {
+  if (value instanceof Response) return true;
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as { status?: unknown; headers?: { get?: unknown }; body?: unknown };
+  const body = candidate.body;
+  return (
+    typeof candidate.status === "number" &&
+    typeof candidate.headers?.get === "function" &&
+    (body === null || (typeof body === "object" && typeof (body as { getReader?: unknown }).getReader === "function"))
+  );
+}
+
+function describe(value: unknown): string {
+  return value === null ? "null" : typeof value === "object" ? "an object" : typeof value;
 }

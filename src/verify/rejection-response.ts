@@ -16,6 +16,7 @@ const STATUS_BY_REASON: Readonly<Record<VerificationFailureReason, 400>> = {
   "chain-download-failed": 400,
   "chain-download-timeout": 400,
   "chain-too-large": 400,
+  "chain-download-throttled": 400,
   "invalid-pem": 400,
   "cert-expired": 400,
   "cert-not-yet-valid": 400,
@@ -31,6 +32,8 @@ const STATUS_BY_REASON: Readonly<Record<VerificationFailureReason, 400>> = {
   "future-timestamp": 400,
   "missing-skill-id": 400,
   "wrong-skill-id": 400,
+  "replayed-request": 400,
+  "replay-check-failed": 400,
 };
 
 /** The generic body every rejected request receives, whatever the reason. */
@@ -39,15 +42,32 @@ export const REJECTION_BODY = JSON.stringify({
   message: "The request could not be verified.",
 });
 
-/** The HTTP status for a failure reason (always 400 today, by Amazon's rules). */
+/**
+ * The HTTP status for a failure reason (always 400 today, by Amazon's rules).
+ *
+ * @example
+ * ```ts
+ * httpStatusForReason("bad-signature"); // 400
+ * ```
+ */
 export function httpStatusForReason(reason: VerificationFailureReason): 400 {
   return STATUS_BY_REASON[reason];
 }
 
-/** The response to send for a failed verification: status by reason, generic body. */
+/**
+ * The response to send for a failed verification: status by reason, generic body.
+ *
+ * @example
+ * ```ts
+ * catch (error) {
+ *   if (error instanceof AlexaVerificationError) return rejectionResponse(error);
+ *   throw error;
+ * }
+ * ```
+ */
 export function rejectionResponse(error: AlexaVerificationError): Response {
   return new Response(REJECTION_BODY, {
-    status: httpStatusForReason(error.reason),
+    status: httpStatusForReason(error.code),
     headers: { "content-type": "application/json; charset=utf-8" },
   });
 }

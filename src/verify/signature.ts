@@ -5,13 +5,16 @@
  * decides; otherwise `Signature` is checked. The header is strict base64
  * (`malformed-signature` otherwise); the check itself is WebCrypto's
  * `verify` over the exact body bytes, with a key imported for that one hash
- * (workerd binds the hash at import time). Imported keys are memoised per
- * isolate, one bounded memo per hash, looked up by the stored SPKI string.
+ * (workerd binds the hash at import time). With `signature256Only` the SHA-1
+ * fallback is off and a request without `Signature-256` is refused. Imported
+ * keys are memoised per verifier (`SigningKeyMemo`), one bounded memo per hash,
+ * looked up by the stored SPKI string.
  */
 import { decodeBase64Strict } from "../shared/base64.js";
 import { BoundedMemo } from "./bounded-memo.js";
 import { fail } from "./errors.js";
 
+/** The hash of the signature that was checked: `Signature-256` (SHA-256) or the older `Signature` (SHA-1). */
 export type SignatureAlgorithm = "SHA-256" | "SHA-1";
 
 export interface RequestSignature {
@@ -20,8 +23,9 @@ export interface RequestSignature {
 }
 
 /** Picks and decodes the signature header; throws if absent or not base64. */
-export function readSignatureHeader(headers: Headers): RequestSignature {
+export function readSignatureHeader(headers: Headers, signature256Only = false): RequestSignature {
   const sha256 = headers.get("Signature-256");
+  if (sha256 === null && signature256Only) return fail("missing-signature-header", "Signature-256 is required (signature256Only) and absent");
   const [algorithm, value]: [SignatureAlgorithm, string | null] = sha256 !== null ? ["SHA-256", sha256] : ["SHA-1", headers.get("Signature")];
   if (value === null) return fail("missing-signature-header", "neither Signature-256 nor Signature is present");
   const bytes = decodeBase64Strict(value);
@@ -32,40 +36,51 @@ export function readSignatureHeader(headers: Headers): RequestSignature {
 }
 
 const MEMOISED_KEYS = 16;
-const importedKeys: Record<SignatureAlgorithm, BoundedMemo<string, CryptoKey>> = {
-  "SHA-256": new BoundedMemo(MEMOISED_KEYS),
-  "SHA-1": new BoundedMemo(MEMOISED_KEYS),
-};
+
+/** Imported signing keys of one verifier, one bounded memo per hash. */
+export class SigningKeyMemo {
+  readonly #keys: Record<SignatureAlgorithm, BoundedMemo<string, CryptoKey>> = {
+    "SHA-256": new BoundedMemo(MEMOISED_KEYS),
+    "SHA-1": new BoundedMemo(MEMOISED_KEYS),
+  };
+
+  constructor(readonly subtle: SubtleCrypto = crypto.subtle) {}
+
+  /** The key already imported for this SPKI and hash, if any (no await on the warm path). */
+  get(spkiBase64: string, algorithm: SignatureAlgorithm): CryptoKey | undefined {
+    return this.#keys[algorithm].get(spkiBase64);
+  }
+
+  async import(spkiBase64: string, algorithm: SignatureAlgorithm): Promise<CryptoKey> {
+    return this.get(spkiBase64, algorithm) ?? this.#keys[algorithm].set(spkiBase64, await importSigningKey(spkiBase64, algorithm, this.subtle));
+  }
+}
 
 /**
- * Imports the signing certificate's key (base64 SPKI) for one hash, memoised
- * per isolate; a key WebCrypto cannot use for RSASSA-PKCS1-v1_5 is rejected.
+ * Imports the signing certificate's key (base64 SPKI) for one hash; a key
+ * WebCrypto cannot use for RSASSA-PKCS1-v1_5 is rejected.
  */
-export async function importSigningKey(spkiBase64: string, algorithm: SignatureAlgorithm): Promise<CryptoKey> {
-  const memoised = memoisedSigningKey(spkiBase64, algorithm);
-  if (memoised !== undefined) return memoised;
+export async function importSigningKey(spkiBase64: string, algorithm: SignatureAlgorithm, subtle: SubtleCrypto = crypto.subtle): Promise<CryptoKey> {
   const spki = decodeBase64Strict(spkiBase64) ?? fail("unsupported-public-key", "stored key is not base64");
-  let key: CryptoKey;
   try {
-    key = await crypto.subtle.importKey("spki", spki, { name: "RSASSA-PKCS1-v1_5", hash: algorithm }, false, ["verify"]);
+    return await subtle.importKey("spki", spki, { name: "RSASSA-PKCS1-v1_5", hash: algorithm }, false, ["verify"]);
   } catch (error) {
-    return fail("unsupported-public-key", `signing key is not a usable RSA key: ${String(error)}`);
+    return fail("unsupported-public-key", `signing key is not a usable RSA key: ${String(error)}`, error);
   }
-  return importedKeys[algorithm].set(spkiBase64, key);
 }
 
-/** The key `importSigningKey` already imported for this SPKI and hash, if any. */
-export function memoisedSigningKey(spkiBase64: string, algorithm: SignatureAlgorithm): CryptoKey | undefined {
-  return importedKeys[algorithm].get(spkiBase64);
-}
-
-export async function requireValidSignature(key: CryptoKey, signature: RequestSignature, body: Uint8Array): Promise<void> {
+export async function requireValidSignature(
+  key: CryptoKey,
+  signature: RequestSignature,
+  body: Uint8Array,
+  subtle: SubtleCrypto = crypto.subtle,
+): Promise<void> {
   let valid: boolean;
   try {
     // A SharedArrayBuffer-backed body is refused by WebCrypto itself (then: bad-signature).
-    valid = await crypto.subtle.verify("RSASSA-PKCS1-v1_5", key, signature.bytes, body as Uint8Array<ArrayBuffer>);
+    valid = await subtle.verify("RSASSA-PKCS1-v1_5", key, signature.bytes, body as Uint8Array<ArrayBuffer>);
   } catch (error) {
-    return fail("bad-signature", `${signature.algorithm} signature could not be checked: ${String(error)}`);
+    return fail("bad-signature", `${signature.algorithm} signature could not be checked: ${String(error)}`, error);
   }
   if (!valid) fail("bad-signature", `${signature.algorithm} signature does not match the body`);
 }

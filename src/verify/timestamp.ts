@@ -1,10 +1,13 @@
 /**
  * Freshness of `request.timestamp` against the request's clock. Amazon allows
  * at most 150 s of difference, and we apply it in both directions (a request
- * from the future is as suspect as an old one). Skill events
- * (`AlexaSkillEvent.*`, e.g. SkillEnabled) are delivered late by design and may
- * be up to an hour old, but no more in the future than anything else. The
- * timestamp must be an ISO 8601 date-time string with a zone, as Alexa sends.
+ * from the future is as suspect as an old one). Amazon's skill events (the
+ * seven real `AlexaSkillEvent.*` types, e.g. SkillEnabled) are delivered late
+ * by design and may be up to an hour old, but no more in the future than
+ * anything else; a made-up `AlexaSkillEvent.*` name gets the normal window.
+ * The timestamp must be an ISO 8601 date-time with a zone, as Alexa sends, and
+ * a real calendar instant: `Date.parse` rolls `2026-11-31` over to 1 December
+ * and accepts `T24:00:00`, so every field is range-checked first.
  */
 import type { RequestEnvelope } from "ask-sdk-model";
 import { fail } from "./errors.js";
@@ -12,7 +15,33 @@ import { fail } from "./errors.js";
 export const MAX_TOLERANCE_SECONDS = 150;
 const SKILL_EVENT_MAX_AGE_SECONDS = 3600;
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
+/** The skill events Amazon sends (ask-sdk-model `events.skillevents`), the only ones given an hour. */
+export const SKILL_EVENT_TYPES: ReadonlySet<string> = new Set([
+  "AlexaSkillEvent.SkillEnabled",
+  "AlexaSkillEvent.SkillDisabled",
+  "AlexaSkillEvent.SkillAccountLinked",
+  "AlexaSkillEvent.SkillPermissionAccepted",
+  "AlexaSkillEvent.SkillPermissionChanged",
+  "AlexaSkillEvent.ProactiveSubscriptionChanged",
+  "AlexaSkillEvent.NotificationSubscriptionChanged",
+]);
+
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/** Milliseconds since the epoch, or NaN when `text` is not a real ISO 8601 instant. */
+export function parseAlexaTimestamp(text: unknown): number {
+  if (typeof text !== "string") return NaN;
+  const match = ISO_DATE_TIME.exec(text);
+  if (match === null) return NaN;
+  const [year, month, day, hour, minute, second, offsetHours = 0, offsetMinutes = 0] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
+  if (year === undefined || month === undefined || day === undefined) return NaN;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const inRange =
+    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth &&
+    (hour ?? 99) <= 23 && (minute ?? 99) <= 59 && (second ?? 99) <= 59 &&
+    offsetHours <= 23 && offsetMinutes <= 59;
+  return inRange ? Date.parse(text) : NaN;
+}
 
 export function requireFreshTimestamp(envelope: RequestEnvelope, nowMs: number, toleranceSeconds: number): void {
   const request = envelope.request as { type: string; timestamp?: unknown };
@@ -20,15 +49,20 @@ export function requireFreshTimestamp(envelope: RequestEnvelope, nowMs: number, 
   if (timestamp === undefined || timestamp === null || timestamp === "") {
     fail("missing-timestamp", "request.timestamp is absent");
   }
-  const timestampMs = typeof timestamp === "string" && ISO_DATE_TIME.test(timestamp) ? Date.parse(timestamp) : NaN;
-  if (Number.isNaN(timestampMs)) fail("invalid-timestamp", `request.timestamp ${JSON.stringify(timestamp)} is not ISO 8601`);
+  const timestampMs = parseAlexaTimestamp(timestamp);
+  if (Number.isNaN(timestampMs)) fail("invalid-timestamp", `request.timestamp ${JSON.stringify(timestamp)} is not an ISO 8601 instant`);
 
-  const maxAgeSeconds = request.type.startsWith("AlexaSkillEvent.") ? SKILL_EVENT_MAX_AGE_SECONDS : toleranceSeconds;
   const ageMs = nowMs - timestampMs;
+  const maxAgeSeconds = maxAgeSecondsFor(request.type, toleranceSeconds);
   if (ageMs > maxAgeSeconds * 1000) {
     fail("stale-timestamp", `request is ${ageMs / 1000} s old, limit ${maxAgeSeconds} s`);
   }
   if (-ageMs > toleranceSeconds * 1000) {
     fail("future-timestamp", `request is ${-ageMs / 1000} s in the future, limit ${toleranceSeconds} s`);
   }
+}
+
+/** How old a request of this type may be: an hour for real skill events, else the tolerance. */
+export function maxAgeSecondsFor(requestType: string, toleranceSeconds: number): number {
+  return SKILL_EVENT_TYPES.has(requestType) ? SKILL_EVENT_MAX_AGE_SECONDS : toleranceSeconds;
 }

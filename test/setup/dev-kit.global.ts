@@ -11,10 +11,14 @@ import { createDevSigningKit, exportDevSigningKit, type DevSigningKitJson } from
 declare module "vitest" {
   export interface ProvidedContext {
     devKit: DevSigningKitJson;
+    /** fast-check cases per fuzz run: FUZZ_RUNS (npm run fuzz sets 12,000), else 3,000. */
+    fuzzRuns: number;
   }
 }
 
 export default async function setup(project: TestProject): Promise<void> {
   const kit = await createDevSigningKit();
   project.provide("devKit", exportDevSigningKit(kit));
+  const fuzzRuns = Number(process.env["FUZZ_RUNS"] ?? "3000");
+  project.provide("fuzzRuns", Number.isInteger(fuzzRuns) && fuzzRuns > 0 ? fuzzRuns : 3000);
 }

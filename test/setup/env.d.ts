@@ -4,5 +4,6 @@ declare namespace Cloudflare {
   interface Env {
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
     ATTRIBUTES_KV: KVNamespace;
+    REPLAY_GUARD: DurableObjectNamespace;
   }
 }

@@ -1,10 +1,10 @@
-// The example skill of docs/skill-api.md, verbatim apart from the import path (kept in sync by
-// hand): type-checked by tsc and run by guide-example.test.ts so the guide cannot drift.
+// The example skill of docs/skill-api.md, verbatim (kept in sync by hand, importing the public
+// `skillflare/skill`): type-checked by tsc and run by guide-example.test.ts so the guide cannot drift.
 import { env } from "cloudflare:workers";
 import {
   audioEnqueueAfter, audioPlay, audioStop, createD1Persistence, createSkill, elicitSlot,
   handlersFor, simpleCard, ssml,
-} from "../../src/skill/index.js";
+} from "skillflare/skill";
 
 const { onLaunch, onIntent, onRequest, onError } = handlersFor<Env>();
 const episodeUrl = (n: number) => `https://skill.example.com/audio/episode-${n}.mp3`;
@@ -49,7 +49,7 @@ export const skill = createSkill<Env>({
 
   errorHandlers: [
     onError((input, error) => {
-      console.error(error);
+      input.logger.log("error", "skill_error", { error: String(error) });
       input.responseBuilder.speak("Sorry, something went wrong. Please try again.").reprompt("Please try again.");
     }),
   ],

@@ -11,6 +11,7 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createDevSigningKit, createKitChainFetch, getSharedDevSigningKit, type DevSigningKit } from "../../src/devkit/index.js";
 import { createMemoryCertCache, type ValidatedSigningKey } from "../../src/verify/cert-cache.js";
+import { createAlexaVerifier } from "../../src/verify/create-verifier.js";
 import { createKvCertCache, type KVNamespaceLike } from "../../src/verify/kv-cert-cache.js";
 import { cacheKeyFor } from "../../src/verify/validated-chain.js";
 import { loadTrustAnchors } from "../../src/verify/trust-anchors.js";
@@ -46,8 +47,15 @@ function countingFetch(kit: DevSigningKit, delayMs = 0): { fetch: FetchLike; cal
   };
 }
 
+/** Verifies at `clock`, then waits for the work handed to `waitUntil` (the deferred KV write). */
 async function verifyAt(kit: DevSigningKit, clock: number, options: VerifyOptions) {
-  return verifyAlexaRequest(await signedRequest(kit, envelopeAt(clock)), { trustAnchors: kit.anchorsPem, now: () => clock, ...options });
+  const deferred: Promise<unknown>[] = [];
+  const request = await signedRequest(kit, envelopeAt(clock));
+  try {
+    return await verifyAlexaRequest(request, { trustAnchors: kit.anchorsPem, now: () => clock, ...options }, { waitUntil: (p) => deferred.push(p) });
+  } finally {
+    await Promise.all(deferred);
+  }
 }
 
 describe("memory cache and single flight", () => {
@@ -65,16 +73,14 @@ describe("memory cache and single flight", () => {
     const { clock } = await devKit();
     const kit = await kitAt(clock);
     const server = countingFetch(kit, 30);
-    const certCache = createMemoryCertCache();
+    const verifier = createAlexaVerifier({ trustAnchors: kit.anchorsPem, now: () => clock, fetch: server.fetch });
     const requests = await Promise.all(Array.from({ length: 20 }, () => signedRequest(kit, envelopeAt(clock))));
-    const results = await Promise.all(
-      requests.map((request) => verifyAlexaRequest(request, { trustAnchors: kit.anchorsPem, now: () => clock, fetch: server.fetch, certCache })),
-    );
+    const results = await Promise.all(requests.map((request) => verifier.verify(request)));
     expect(results.every((r) => r.algorithm === "SHA-256")).toBe(true);
     expect(server.calls()).toBe(1);
   });
 
-  it("concurrent misses that fail share the failure, and failures are not cached", async () => {
+  it("concurrent misses that fail share the failure, and failures are not put in the cert cache", async () => {
     const { clock } = await devKit();
     const kit = await kitAt(clock);
     let calls = 0;
@@ -85,9 +91,8 @@ describe("memory cache and single flight", () => {
     };
     const certCache = createMemoryCertCache();
     const requests = await Promise.all(Array.from({ length: 5 }, () => signedRequest(kit, envelopeAt(clock))));
-    const outcomes = await Promise.allSettled(
-      requests.map((request) => verifyAlexaRequest(request, { trustAnchors: kit.anchorsPem, now: () => clock, fetch: failing, certCache })),
-    );
+    const verifier = createAlexaVerifier({ trustAnchors: kit.anchorsPem, now: () => clock, fetch: failing, certCache });
+    const outcomes = await Promise.allSettled(requests.map((request) => verifier.verify(request)));
     expect(outcomes.every((o) => o.status === "rejected")).toBe(true);
     expect(calls).toBe(1);
     const server = countingFetch(kit);
@@ -148,6 +153,7 @@ describe("memory cache and single flight", () => {
       notBefore: 0,
       notAfter: clock + HOUR,
       validatedAt: clock,
+      chainPem: kit.chainPem,
     };
     await certCache.put(key, planted, clock);
     const server = countingFetch(kit);
@@ -157,7 +163,7 @@ describe("memory cache and single flight", () => {
 
   it("keeps at most maxEntries, evicting the least recently used", async () => {
     const cache = createMemoryCertCache({ maxEntries: 2 });
-    const entry = (certUrl: string): ValidatedSigningKey => ({ certUrl, anchorsId: "a", spki: "", notBefore: 0, notAfter: 1, validatedAt: 0 });
+    const entry = (certUrl: string): ValidatedSigningKey => ({ certUrl, anchorsId: "a", spki: "", notBefore: 0, notAfter: 1, validatedAt: 0, chainPem: "" });
     await cache.put("a", entry("a"), 0);
     await cache.put("b", entry("b"), 0);
     await cache.get("a", 0);
@@ -192,7 +198,7 @@ describe("KV cache", () => {
     const kv: KVNamespaceLike = {
       get: (key, type) => inner.get(key, type),
       put: async (key, value, options) => {
-        puts.push({ key, value, ttl: options.expirationTtl });
+        puts.push({ key, value, ttl: options?.expirationTtl ?? 0 });
         await inner.put(key, value, options);
       },
     };
@@ -204,12 +210,12 @@ describe("KV cache", () => {
     const kit = await kitAt(clock);
     const server = countingFetch(kit);
     const { kv, puts } = recordingKv();
-    await verifyAt(kit, clock, { fetch: server.fetch, certCache: createKvCertCache(kv, { memory: createMemoryCertCache() }) });
+    await verifyAt(kit, clock, { fetch: server.fetch, certCache: createKvCertCache(kv) });
     expect(puts).toHaveLength(1);
     const stored = JSON.parse(puts[0]?.value ?? "{}") as ValidatedSigningKey;
     expect(stored.certUrl).toBe(kit.chainUrl);
-    expect(Object.keys(stored).sort()).toEqual(["anchorsId", "certUrl", "notAfter", "notBefore", "spki", "validatedAt"]);
-    await verifyAt(kit, clock + 1000, { fetch: server.fetch, certCache: createKvCertCache(env.CERT_CACHE, { memory: createMemoryCertCache() }) });
+    expect(Object.keys(stored).sort()).toEqual(["anchorsId", "certUrl", "chainPem", "notAfter", "notBefore", "spki", "validatedAt"]);
+    await verifyAt(kit, clock + 1000, { fetch: server.fetch, certCache: createKvCertCache(env.CERT_CACHE) });
     expect(server.calls()).toBe(1);
   });
 
@@ -221,7 +227,7 @@ describe("KV cache", () => {
     const ttls: number[] = [];
     for (const kit of [longLived, shortLived, expiring]) {
       const { kv, puts } = recordingKv();
-      await verifyAt(kit, clock, { fetch: countingFetch(kit).fetch, certCache: createKvCertCache(kv, { memory: createMemoryCertCache() }) });
+      await verifyAt(kit, clock, { fetch: countingFetch(kit).fetch, certCache: createKvCertCache(kv) });
       ttls.push(...puts.map((p) => p.ttl));
     }
     expect(ttls).toEqual([86_400, 3_600]);
@@ -229,8 +235,8 @@ describe("KV cache", () => {
 
   it("writes a key at most once per second", async () => {
     const { kv, puts } = recordingKv();
-    const cache = createKvCertCache(kv, { memory: createMemoryCertCache() });
-    const entry: ValidatedSigningKey = { certUrl: "u", anchorsId: "a", spki: "", notBefore: 0, notAfter: 10 * HOUR, validatedAt: 0 };
+    const cache = createKvCertCache(kv);
+    const entry: ValidatedSigningKey = { certUrl: "u", anchorsId: "a", spki: "", notBefore: 0, notAfter: 10 * HOUR, validatedAt: 0, chainPem: "" };
     const key = `throttle-test-${Date.now()}`;
     await cache.put(key, entry, 1000);
     await cache.put(key, entry, 1500);
@@ -247,7 +253,7 @@ describe("KV cache", () => {
       get: async () => Promise.reject(new Error("KV get: 503")),
       put: async () => Promise.reject(new Error("KV put: 429 too many requests")),
     };
-    const certCache = createKvCertCache(broken, { memory: createMemoryCertCache(), onError: (e) => errors.push(e) });
+    const certCache = createKvCertCache(broken, { onError: (e) => errors.push(e) });
     await verifyAt(kit, clock, { fetch: server.fetch, certCache });
     expect(server.calls()).toBe(1);
     expect(errors.map(String)).toEqual(["Error: KV get: 503", "Error: KV put: 429 too many requests"]);
@@ -260,18 +266,18 @@ describe("KV cache", () => {
     for (const junk of ["not json", "{}", JSON.stringify({ certUrl: kit.chainUrl, spki: 5 })]) {
       await env.CERT_CACHE.put(key, junk);
       const server = countingFetch(kit);
-      await verifyAt(kit, clock, { fetch: server.fetch, certCache: createKvCertCache(env.CERT_CACHE, { memory: createMemoryCertCache() }) });
+      await verifyAt(kit, clock, { fetch: server.fetch, certCache: createKvCertCache(env.CERT_CACHE) });
       expect(server.calls()).toBe(1);
     }
   });
 
-  it("re-checks dates on a KV hit", async () => {
+  it("re-checks dates on a KV hit: an expired entry is not used, the chain is fetched again (it may have been replaced)", async () => {
     const { clock } = await devKit();
     const kit = await kitAt(clock, { notBefore: clock - HOUR, notAfter: clock + HOUR });
     const server = countingFetch(kit);
-    await verifyAt(kit, clock, { fetch: server.fetch, certCache: createKvCertCache(env.CERT_CACHE, { memory: createMemoryCertCache() }) });
-    const freshMemory = createKvCertCache(env.CERT_CACHE, { memory: createMemoryCertCache() });
+    await verifyAt(kit, clock, { fetch: server.fetch, certCache: createKvCertCache(env.CERT_CACHE) });
+    const freshMemory = createKvCertCache(env.CERT_CACHE);
     await expectRejection(verifyAt(kit, clock + HOUR + 1000, { fetch: server.fetch, certCache: freshMemory }), "cert-expired");
-    expect(server.calls()).toBe(1);
+    expect(server.calls()).toBe(2);
   });
 });

@@ -46,7 +46,7 @@ describe("lazily built anchors", () => {
     const anchors = await loadTrustAnchors(pems);
     const certCache = createMemoryCertCache();
     const spki = encodeBase64(ServedChain.fromPem(kit.chainPem).subjectPublicKeyInfo(0));
-    const entry = { certUrl: kit.chainUrl, anchorsId: anchors.id, spki, notBefore: clock - 1000, notAfter: clock + 1000, validatedAt: clock };
+    const entry = { certUrl: kit.chainUrl, anchorsId: anchors.id, spki, notBefore: clock - 1000, notAfter: clock + 1000, validatedAt: clock, chainPem: kit.chainPem };
     await certCache.put(await cacheKeyFor(kit.chainUrl, anchors.id), entry, clock);
     const spy = vi.spyOn(pkijs.Certificate.prototype, "fromSchema");
     const fetch = vi.fn(async () => new Response("unused"));

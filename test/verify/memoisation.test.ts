@@ -15,7 +15,7 @@ import { decodeBase64Strict } from "../../src/shared/base64.js";
 import { BoundedMemo } from "../../src/verify/bounded-memo.js";
 import { normaliseCertChainUrl } from "../../src/verify/cert-url.js";
 import { AlexaVerificationError } from "../../src/verify/errors.js";
-import { importSigningKey, memoisedSigningKey } from "../../src/verify/signature.js";
+import { SigningKeyMemo } from "../../src/verify/signature.js";
 import { loadedTrustAnchors, loadTrustAnchors, toHex } from "../../src/verify/trust-anchors.js";
 import { cacheKeyFor } from "../../src/verify/validated-chain.js";
 import { signBytes } from "../../src/devkit/index.js";
@@ -59,17 +59,17 @@ describe("chain URL memo", () => {
   });
 });
 
-describe("cache key memo", () => {
-  it("is the SHA-256 of anchor-set id and URL, first call and memoised call alike", async () => {
+describe("cache key", () => {
+  it("is the SHA-256 of anchor-set id and URL, on every call", async () => {
     const anchors = await loadTrustAnchors(DEFAULT_TRUST_ANCHORS);
     const url = "https://s3.amazonaws.com/echo.api/key-test.pem";
     const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${anchors.id}\n${url}`));
-    const expected = `alexa-chain:v1:${toHex(digest)}`;
+    const expected = `alexa-chain:v2:${toHex(digest)}`;
     expect(await cacheKeyFor(url, anchors.id)).toBe(expected);
     expect(await cacheKeyFor(url, anchors.id)).toBe(expected);
   });
 
-  it("differs per anchor set and per URL, also once memoised", async () => {
+  it("differs per anchor set and per URL, on every call", async () => {
     const bundled = (await loadTrustAnchors(DEFAULT_TRUST_ANCHORS)).id;
     const plusVeriSign = (await loadTrustAnchors([...DEFAULT_TRUST_ANCHORS, VERISIGN_G5_ROOT])).id;
     const url = "https://s3.amazonaws.com/echo.api/key-test-2.pem";
@@ -132,7 +132,7 @@ describe("shared UTF-8 decoder", () => {
 });
 
 describe("signing key memo", () => {
-  it("holds a key per SPKI and hash only after importSigningKey imported it", async () => {
+  it("holds a key per SPKI and hash only after it imported it, and only in its own verifier's memo", async () => {
     const pair = (await crypto.subtle.generateKey(
       { name: "RSASSA-PKCS1-v1_5", modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" },
       true,
@@ -140,11 +140,14 @@ describe("signing key memo", () => {
     )) as CryptoKeyPair;
     const exported = (await crypto.subtle.exportKey("spki", pair.publicKey)) as ArrayBuffer;
     const spki = btoa(String.fromCharCode(...new Uint8Array(exported)));
-    expect(memoisedSigningKey(spki, "SHA-256")).toBeUndefined();
-    const imported = await importSigningKey(spki, "SHA-256");
-    expect(memoisedSigningKey(spki, "SHA-256")).toBe(imported);
-    expect(memoisedSigningKey(spki, "SHA-1")).toBeUndefined();
-    const sha1 = await importSigningKey(spki, "SHA-1");
+    const memo = new SigningKeyMemo();
+    const other = new SigningKeyMemo();
+    expect(memo.get(spki, "SHA-256")).toBeUndefined();
+    const imported = await memo.import(spki, "SHA-256");
+    expect(memo.get(spki, "SHA-256")).toBe(imported);
+    expect(other.get(spki, "SHA-256")).toBeUndefined();
+    expect(memo.get(spki, "SHA-1")).toBeUndefined();
+    const sha1 = await memo.import(spki, "SHA-1");
     expect(sha1).not.toBe(imported);
     expect(sha1.algorithm).toMatchObject({ hash: { name: "SHA-1" } });
   });

@@ -28,7 +28,8 @@ describe("rejection response", () => {
     const error = new AlexaVerificationError("bad-signature", "SHA-256 mismatch");
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe("AlexaVerificationError");
-    expect([error.reason, error.detail]).toEqual(["bad-signature", "SHA-256 mismatch"]);
+    expect([error.code, error.detail]).toEqual(["bad-signature", "SHA-256 mismatch"]);
+    expect(error.reason).toBe(error.code);
   });
 });
 
@@ -40,8 +41,10 @@ describe("library entry (src/index.ts)", () => {
         "DEFAULT_TRUST_ANCHORS",
         "REJECTION_BODY",
         "VERIFICATION_FAILURE_REASONS",
+        "createAlexaVerifier",
         "createKvCertCache",
         "createMemoryCertCache",
+        "createMemoryReplayGuard",
         "httpStatusForReason",
         "isolateMemoryCertCache",
         "normaliseCertChainUrl",

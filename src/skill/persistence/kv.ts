@@ -6,24 +6,26 @@
  * Concurrency contract, last writer wins: a save reads the current document, applies only the
  * attributes its request changed and writes the whole document back. Concurrent saves in
  * different isolates can therefore lose each other's changes (the last put wins). Within one
- * isolate, KV's limit of one write per key per second is respected by coalescing: a save that
- * comes less than `minWriteIntervalMs` after the previous write to the same key is merged into
- * one delayed write (run via `waitUntil`), and later saves in that window merge into it too,
- * so changes to different attributes inside the window all survive. A delayed write that fails
- * can only be logged, since its request has already been answered. Use D1 when that matters.
+ * isolate nothing is lost: the first save of a key opens a batch before it awaits anything,
+ * and every save that arrives before that batch has read the document joins it, so one write
+ * carries all their changes (and each joined caller awaits that same write, so a failure
+ * reaches every one of them). KV's limit of one write per key per second (src/shared/kv.ts,
+ * shared with the cert cache) is respected by the same batches: a save that comes less than
+ * `minWriteIntervalMs` after the previous write, or while one is in flight, opens a delayed
+ * batch (run via `waitUntil`) that later saves in that window join. A delayed write that
+ * fails can only be logged at error level, since its request has already been answered. Use
+ * D1 when that matters.
  */
 import { jsonConsoleLogger, type SkillLogger } from "../logger.js";
+import { KV_LIMITS, KvWriteThrottle, type KvNamespaceLike } from "../../shared/kv.js";
 import { byteLength, storageCall, PersistenceError, type AttributeChange, type PersistenceAdapter } from "./adapter.js";
 
-export const MAX_KV_KEY_BYTES = 512;
-export const MAX_KV_VALUE_BYTES = 25 * 1024 * 1024;
-export const MIN_KV_EXPIRATION_TTL_SECONDS = 60;
+export const MAX_KV_KEY_BYTES = KV_LIMITS.maxKeyBytes;
+export const MAX_KV_VALUE_BYTES = KV_LIMITS.maxValueBytes;
+export const MIN_KV_EXPIRATION_TTL_SECONDS = KV_LIMITS.minExpirationTtlSeconds;
 
 /** The part of a KV namespace binding this adapter uses (a real `KVNamespace` fits). */
-export interface KvStore {
-  get(key: string, type: "text"): Promise<string | null>;
-  put(key: string, value: string, options?: { expirationTtl?: number }): Promise<void>;
-}
+export type KvStore = KvNamespaceLike;
 
 /**
  * Options of `createKvPersistence`.
@@ -67,6 +69,13 @@ function parseDocument(key: string, text: string | null): Document {
   return new Map(Object.entries(parsed).map(([name, value]) => [name, JSON.stringify(value)]));
 }
 
+interface Batch {
+  readonly changes: AttributeChange[];
+  /** Saves that joined an awaited batch await its write; a delayed batch runs via waitUntil. */
+  readonly delayed: boolean;
+  done?: Promise<void>;
+}
+
 /**
  * Persistent attributes in KV: one JSON document per user, last writer wins, writes to one key
  * closer than `minWriteIntervalMs` coalesced within the isolate (create it once, at module scope).
@@ -74,15 +83,20 @@ function parseDocument(key: string, text: string | null): Document {
  * const persistence = (env: Env) => createKvPersistence({ namespace: env.ATTRIBUTES_KV });
  */
 export function createKvPersistence(options: KvPersistenceOptions): PersistenceAdapter {
-  const { namespace, keyPrefix = "skill-attributes:", minWriteIntervalMs = 1000, expirationTtl } = options;
+  const { namespace, keyPrefix = "skill-attributes:", minWriteIntervalMs = KV_LIMITS.minWriteIntervalMs, expirationTtl } = options;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const logger = options.logger ?? jsonConsoleLogger;
   if (expirationTtl !== undefined && !(expirationTtl >= MIN_KV_EXPIRATION_TTL_SECONDS)) {
     throw new PersistenceError("invalid-option", `expirationTtl must be at least ${MIN_KV_EXPIRATION_TTL_SECONDS} s`);
   }
-  const lastWriteAt = new Map<string, number>();
-  const pending = new Map<string, Document>();
+  const throttle = new KvWriteThrottle(minWriteIntervalMs);
+  /** The batch of each key that saves may still join (it has not read the document yet). */
+  const open = new Map<string, Batch>();
+  /** Every batch of each key not yet written, oldest first (what `load` must add to a read). */
+  const unwritten = new Map<string, Batch[]>();
+  /** The last write of each key still in flight; the next batch starts after it. */
+  const tails = new Map<string, Promise<void>>();
 
   function storageKey(partitionKey: string): string {
     const key = keyPrefix + partitionKey;
@@ -93,7 +107,7 @@ export function createKvPersistence(options: KvPersistenceOptions): PersistenceA
   async function write(key: string, document: Document): Promise<void> {
     const value = serialise(document);
     if (byteLength(value) > MAX_KV_VALUE_BYTES) throw new PersistenceError("value-too-large", `KV values are at most ${MAX_KV_VALUE_BYTES} bytes`);
-    lastWriteAt.set(key, now());
+    throttle.noteWrite(key, now());
     await storageCall("KV put", () => namespace.put(key, value, expirationTtl === undefined ? {} : { expirationTtl }));
   }
 
@@ -101,40 +115,64 @@ export function createKvPersistence(options: KvPersistenceOptions): PersistenceA
     return parseDocument(key, await storageCall("KV get", () => namespace.get(key, "text")));
   }
 
-  function forgetOldWrites(): void {
-    const horizon = now() - minWriteIntervalMs;
-    for (const [key, at] of lastWriteAt) if (at <= horizon) lastWriteAt.delete(key);
+  /** Waits until `key` may be written: after the write in flight, then out of the throttle window. */
+  function startAfter(key: string, previous: Promise<void> | undefined, waitMs: number): Promise<void> {
+    if (previous === undefined) return waitMs > 0 ? sleep(waitMs) : Promise.resolve();
+    return previous
+      .catch(() => {})
+      .then(() => {
+        const wait = throttle.waitMs(key, now());
+        return wait > 0 ? sleep(wait) : undefined;
+      });
+  }
+
+  async function run(key: string, batch: Batch, started: Promise<void>): Promise<void> {
+    try {
+      await started;
+      const document = await read(key);
+      if (open.get(key) === batch) open.delete(key); // from here on, a save starts a new batch
+      applyChanges(document, batch.changes);
+      await write(key, document);
+    } finally {
+      if (open.get(key) === batch) open.delete(key);
+      const queue = unwritten.get(key)?.filter((queued) => queued !== batch) ?? [];
+      if (queue.length === 0) unwritten.delete(key);
+      else unwritten.set(key, queue);
+    }
   }
 
   return {
     async load(partitionKey) {
       const key = storageKey(partitionKey);
-      const queued = pending.get(key);
-      return queued === undefined ? read(key) : new Map(queued);
+      const document = await read(key);
+      for (const batch of unwritten.get(key) ?? []) applyChanges(document, batch.changes);
+      return document;
     },
 
     async save(partitionKey, changes, context) {
       if (changes.length === 0) return;
       const key = storageKey(partitionKey);
-      forgetOldWrites();
-      const current = pending.get(key) ?? (await read(key));
-      // Another save of this isolate may have queued a write while we were reading.
-      const document = pending.get(key) ?? current;
-      applyChanges(document, changes);
-      if (pending.has(key)) return;
-      const waitMs = (lastWriteAt.get(key) ?? -Infinity) + minWriteIntervalMs - now();
-      if (waitMs <= 0) return write(key, document);
-      pending.set(key, document);
-      const delayed = sleep(waitMs)
-        .then(() => {
-          pending.delete(key);
-          return write(key, document);
-        })
-        .catch((error: unknown) => {
-          pending.delete(key);
+      const joined = open.get(key);
+      if (joined !== undefined) {
+        joined.changes.push(...changes);
+        return joined.delayed ? undefined : joined.done;
+      }
+      const previous = tails.get(key);
+      const waitMs = throttle.waitMs(key, now());
+      const batch: Batch = { changes: [...changes], delayed: previous !== undefined || waitMs > 0 };
+      open.set(key, batch);
+      unwritten.set(key, [...(unwritten.get(key) ?? []), batch]);
+      const done = run(key, batch, startAfter(key, previous, waitMs));
+      batch.done = done;
+      tails.set(key, done);
+      const untrack = () => void (tails.get(key) === done && tails.delete(key));
+      done.then(untrack, untrack);
+      if (!batch.delayed) return done;
+      context.waitUntil(
+        done.catch((error: unknown) => {
           logger.log("error", "kv_coalesced_write_failed", { key, error: String(error) });
-        });
-      context.waitUntil(delayed);
+        }),
+      );
     },
   };
 }
