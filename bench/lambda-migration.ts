@@ -64,9 +64,11 @@ async function workerBundle(project: Project, outDir: string): Promise<{ bytes: 
 }
 
 /** CPU time of the bundle's start-up (parse + global scope) from `wrangler check startup`'s profile, idle samples excluded. */
-async function startupCpuMs(project: Project, bundle: string, outDir: string): Promise<number> {
+async function startupCpuMs(project: Project, outDir: string): Promise<number> {
   const profilePath = join(outDir, "startup.cpuprofile");
-  execFileSync(join(ROOT, "node_modules/.bin/wrangler"), ["check", "startup", "--worker", bundle, "--outfile", profilePath, ...project.wranglerArgs.slice(0, 2)], {
+  // wrangler builds the Worker itself here (its --worker wants a multipart upload, not the .js).
+  const [config, entry] = [project.wranglerArgs.slice(0, 2), project.wranglerArgs.slice(2)];
+  execFileSync(join(ROOT, "node_modules/.bin/wrangler"), ["check", "startup", "--outfile", profilePath, ...config, ...(entry.length > 0 ? ["--args", entry.join(" ")] : [])], {
     cwd: project.wranglerDir,
     env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" },
     stdio: "pipe",
@@ -129,7 +131,7 @@ async function measure(project: Project) {
     const lambda = await lambdaBundle(project);
     const worker = await workerBundle(project, outDir);
     const startupCpu: number[] = [];
-    for (let run = 0; run < 3; run++) startupCpu.push(await startupCpuMs(project, worker.path, outDir));
+    for (let run = 0; run < 3; run++) startupCpu.push(await startupCpuMs(project, outDir));
     const baseline: number[] = [];
     const skill: { readyMs: number; firstMs: number; warmMs: number }[] = [];
     for (let run = 0; run < RUNS; run++) {
