@@ -40,8 +40,9 @@ export default defineConfig({
   ],
   test: {
     include: ["test/**/*.test.ts"],
-    // Node-side CLI tests (TLS servers, wrangler, ffmpeg) run under vitest.node.config.mts.
-    exclude: [...configDefaults.exclude, "test/node/**"],
+    // Node-side CLI tests (TLS servers, wrangler, ffmpeg) run under vitest.node.config.mts; the
+    // Lambda fixtures (wrangler-bundled, their own bindings) under vitest.lambda.config.mts.
+    exclude: [...configDefaults.exclude, "test/node/**", "test/lambda/**"],
     globalSetup: ["./test/setup/dev-kit.global.ts"],
     setupFiles: ["./test/setup/apply-migrations.ts"],
   },

@@ -14,6 +14,7 @@ import { DEPLOY_USAGE, deployCommand } from "./deploy/deploy-command.js";
 import { DEV_USAGE, devCommand } from "./dev/dev-command.js";
 import { DOCTOR_USAGE, doctorCommand } from "./doctor/run-doctor.js";
 import { INIT_USAGE, initCommand } from "./init/init-command.js";
+import { INIT_FROM_LAMBDA_USAGE, initFromLambdaCommand, wantsFromLambda } from "./init-from-lambda/command.js";
 import { type CliIo, EXIT_OK, EXIT_USAGE, type ExitCode, processIo } from "./io.js";
 import { simulateCommand } from "./simulate.js";
 import { SIMULATE_USAGE } from "./simulate-usage.js";
@@ -21,6 +22,7 @@ import { SIMULATE_USAGE } from "./simulate-usage.js";
 export const USAGE = `usage: skillflare <command> [options]   (skillflare <command> --help for its options)
 
   init <dir> [--name "My Skill"]     a new skill project from the template
+  init <dir> --from-lambda <dir>     an ask-sdk Lambda skill, its files untouched, as a Worker project
   dev [--port N]                     run the skill locally (wrangler dev, local KV, R2, D1)
   simulate <request | "words">       send one signed request to the local skill (free words
                                      are resolved against the interaction model)
@@ -36,7 +38,10 @@ exit codes: 0 ok, 1 check failed, 2 usage error or unreadable input`;
 type Command = { readonly usage: string; readonly run: (argv: readonly string[], io: CliIo) => Promise<ExitCode> };
 
 const COMMANDS: Readonly<Record<string, Command>> = {
-  init: { usage: INIT_USAGE, run: (argv, io) => initCommand(argv, io) },
+  init: {
+    usage: `${INIT_USAGE}\n\n${INIT_FROM_LAMBDA_USAGE}`,
+    run: (argv, io) => (wantsFromLambda(argv) ? initFromLambdaCommand(argv, io) : initCommand(argv, io)),
+  },
   dev: { usage: DEV_USAGE, run: (argv, io) => devCommand(argv, io) },
   simulate: { usage: SIMULATE_USAGE, run: simulateCommand },
   chat: { usage: CHAT_USAGE, run: (argv, io) => chatCommand(argv, io) },

@@ -1,4 +1,4 @@
-// Last step of `npm test`: adds up the JSON reports of the workerd and Node
+// Last step of `npm test`: adds up the JSON reports of the workerd, Node and Lambda
 // vitest runs and prints one plain closing line, "N passed, N failed, N skipped",
 // so a run that executed no test cannot pass unnoticed. Exits 1 when nothing ran.
 import { readFileSync } from "node:fs";

@@ -3,7 +3,9 @@
  * behind the same `SkillRuntime` interface as `createSkill`. The skill is typed structurally
  * (anything with `invoke(envelope, context)`), so the core runtime never imports ask-sdk-core
  * and skills that do not use it do not bundle it. The handler's `handlerInput.context` is the
- * RuntimeContext (env, waitUntil). Responses pass through the same response checks.
+ * RuntimeContext (env, waitUntil), with `env` and `fetch` non-enumerable so a logging
+ * interceptor's `JSON.stringify(handlerInput)` prints no binding or secret. Responses pass
+ * through the same response checks.
  * ask-sdk-core needs the `nodejs_compat` flag (docs/ask-sdk-compat.md).
  */
 import type { RequestEnvelope, ResponseEnvelope } from "ask-sdk-model";
@@ -37,10 +39,21 @@ export function fromAskSdkSkill<Env = unknown>(skill: AskSdkSkill, options: AskS
   const logger = options.logger ?? jsonConsoleLogger;
   return {
     async handle(envelope, context: RuntimeContext<Env>) {
-      const result = await skill.invoke(envelope, context);
+      const result = await skill.invoke(envelope, unprintableContext(context));
       const failures = checkResponse(envelope.request, result);
       enforceResponseChecks(failures, context.checks ?? options.checks ?? "log", logger, envelope.request.type);
       return result;
     },
   };
 }
+
+/** The same context with bindings (and the Worker's plumbing) hidden from JSON.stringify and Object.keys, still readable. */
+function unprintableContext<Env>(context: RuntimeContext<Env>): RuntimeContext<Env> {
+  const hidden: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(context)) {
+    Object.defineProperty(hidden, name, { value, enumerable: !HIDDEN.has(name), writable: false, configurable: true });
+  }
+  return hidden as unknown as RuntimeContext<Env>;
+}
+
+const HIDDEN = new Set(["env", "fetch", "logger"]);

@@ -117,6 +117,19 @@ describe("check modes and scope", () => {
     await expect(rewritten.handle(launchEnvelope(), collectingContext())).resolves.toBeDefined();
   });
 
+  it("accepts intent chaining: a Delegate to another intent from a LaunchRequest, with speech first (as the public zero-to-hero samples do)", () => {
+    const chain = directive("Dialog.Delegate", { updatedIntent: { name: "RegisterBirthdayIntent", confirmationStatus: "NONE", slots: {} } });
+    const speech = { type: "SSML" as const, ssml: "<speak>Let's register your birthday.</speak>" };
+    expect(checkResponse(launchEnvelope().request, { version: "1.0", response: { outputSpeech: speech, directives: [chain as never] } })).toEqual([]);
+    const sameIntent = directive("Dialog.Delegate", { updatedIntent: { name: "BookIntent", confirmationStatus: "NONE", slots: {} } });
+    expect(checkResponse(intentEnvelope("BookIntent").request, { version: "1.0", response: { outputSpeech: speech, directives: [sameIntent as never] } }).map((f) => f.rule)).toEqual(["delegate-with-speech"]);
+  });
+
+  it("accepts Alexa Sound Library clips (soundbank://) in speech, as Alexa does (the public pet-tales sample uses them)", () => {
+    const speech = { type: "SSML" as const, ssml: '<speak><audio src="soundbank://soundlibrary/animals/amzn_sfx_cat_angry_meow_1x_02"/> Hi</speak>' };
+    expect(checkResponse(launchEnvelope().request, { version: "1.0", response: { outputSpeech: speech } })).toEqual([]);
+  });
+
   it("accepts a well-formed ENQUEUE answer to PlaybackNearlyFinished and an empty PlaybackStopped answer", () => {
     const enqueue = rawPlay("ENQUEUE", { expectedPreviousToken: "a", token: "b" });
     const nearly = audioPlayerEnvelope("AudioPlayer.PlaybackNearlyFinished").request;
