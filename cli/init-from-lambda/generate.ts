@@ -47,10 +47,10 @@ export function packageJsonText(detection: LambdaDetection, options: GenerateOpt
     private: true,
     description: "An ask-sdk Lambda skill (lambda/, unchanged) served as a Cloudflare Worker by skillflare",
     scripts: {
-      prestart: "wrangler d1 migrations apply DB --local",
-      start: "wrangler dev",
+      start: "skillflare dev",
       simulate: "skillflare simulate",
-      deploy: "wrangler d1 migrations apply DB --remote && wrangler deploy",
+      chat: "skillflare chat",
+      deploy: "skillflare deploy",
     },
     dependencies: sorted,
     devDependencies: { wrangler: options.wranglerVersion },

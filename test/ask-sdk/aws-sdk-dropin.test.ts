@@ -31,6 +31,14 @@ describe("aws-sdk at the edge", () => {
     expect(() => inRequest(() => new S3().getSignedUrl("putObject", { Key: "k" }))).toThrow(/AWS\.S3\.getSignedUrl\('putObject'\)/);
   });
 
+  it("answers https on the host Alexa called even when the request came in over http (wrangler dev on loopback)", () => {
+    const url = runInRequestScope(
+      { env, requestUrl: "http://localhost:8893/", waitUntil: () => {}, logger: { log: () => {} } },
+      () => new S3().getSignedUrl("getObject", { Key: "Media/chime.mp3" }),
+    );
+    expect(url).toBe("https://localhost:8893/audio/Media/chime.mp3");
+  });
+
   it("returns the Worker's unsigned audio URL for getObject when no secret is set, with the key's path encoded", () => {
     expect(inRequest(() => new S3().getSignedUrl("getObject", { Bucket: "any", Key: "Media/my song.mp3", Expires: 60 }))).toBe("https://skill.example.com/audio/Media/my%20song.mp3");
   });

@@ -57,7 +57,7 @@ describe("skillflare init --from-lambda", async () => {
     const manifest = JSON.parse(await readFile(join(target, "package.json"), "utf8")) as { name: string; dependencies: Record<string, string>; scripts: Record<string, string> };
     expect(manifest.name).toBe("visit-counter");
     expect(manifest.dependencies).toEqual({ "ask-sdk": "^2.14.0", i18next: "^25.0.0", skillflare: "file:../skillflare" });
-    expect(manifest.scripts["start"]).toBe("wrangler dev");
+    expect(manifest.scripts["start"]).toBe("skillflare dev");
   });
 
   it("writes wrangler.toml with nodejs_compat, the three aliases, D1, R2, the skill id and the vars it reads", async () => {

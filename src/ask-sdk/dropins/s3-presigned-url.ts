@@ -2,7 +2,8 @@
  * `s3.getSignedUrl('getObject', { Bucket, Key, Expires })` at the edge: the media of a skill
  * (Alexa-hosted skills' `util.js` `getS3PreSignedUrl`) moves from S3 to the Worker's R2
  * bucket `AUDIO`, under the same keys, and is served by the Worker's own `/audio/<key>`
- * route on the origin Alexa called. When `AUDIO_URL_SECRET` is set the URL is signed exactly
+ * route on the host Alexa called, always as https (as `audioUrl` does: Alexa fetches audio
+ * over https only, and a local `wrangler dev` origin is http). When `AUDIO_URL_SECRET` is set the URL is signed exactly
  * as `signAudioUrl` signs (src/audio/signing.ts: same canonical string, HMAC-SHA256), but
  * synchronously with `node:crypto`, because aws-sdk's `getSignedUrl` returns a string, not a
  * promise; without a secret the route serves unsigned URLs and none is added.
@@ -39,6 +40,7 @@ export function presignedAudioUrl(params: PresignParams, nowMs: number = Date.no
   if (!check.ok) throw new TypeError(`AWS.S3.getSignedUrl: key ${JSON.stringify(params.Key)} is not a valid audio key (${check.reason})`);
   if (scope.requestUrl === undefined) throw new Error("AWS.S3.getSignedUrl: the request's URL is unknown (no request scope: is the skill running under createAlexaWorker?)");
   const url = new URL(DEFAULT_AUDIO_PREFIX + encodeAudioKeyPath(check.key), scope.requestUrl);
+  url.protocol = "https:";
   const secret = (scope.env as { AUDIO_URL_SECRET?: unknown }).AUDIO_URL_SECRET;
   if (typeof secret === "string" && secret !== "") {
     const lifetime = typeof params.Expires === "number" && params.Expires > 0 ? params.Expires : S3_DEFAULT_EXPIRES_SECONDS;
