@@ -9,8 +9,6 @@
  * status or could not be reached, 2 usage error. Node only.
  */
 import type { ResponseEnvelope } from "ask-sdk-model";
-import { realpathSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { createRequestEnvelope, createSignedRequest, DEV_SKILL_ID, DEV_USER_ID, type RequestSpec } from "skillflare/testing";
 import { DevKitFileError, readDevKitFile } from "./dev-setup-kit.js";
 import { defaultSkillUrl } from "./dev/dev-state.js";
@@ -94,15 +92,3 @@ export async function simulateCommand(argv: readonly string[], io: CliIo = proce
     return EXIT_CHECK_FAILED;
   }
 }
-
-function invokedDirectly(): boolean {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (invokedDirectly()) process.exitCode = await simulateCommand(process.argv.slice(2));
