@@ -101,25 +101,27 @@ export class Conversation {
     const exchange = await this.exchange(envelope);
     const inSession = envelope.session !== undefined;
     if (inSession) this.afterSessionRequest(exchange);
-    const fields = turnFields(exchange.response);
     const dialogState = envelope.request.type === "IntentRequest" ? (envelope.request as Partial<IntentRequest>).dialogState : undefined;
-    const turn: OpenTurn = {
-      kind,
-      ...extras,
-      request: envelope,
-      status: exchange.status,
-      ...(exchange.response ? { response: exchange.response } : {}),
-      ...(exchange.error ? { error: exchange.error } : {}),
-      ...fields,
-      sessionEnded: this.state.session === undefined,
-      ...(dialogState ? { dialogState } : {}),
-      sent: true,
-      followUps: [],
-    };
-    const { device, events } = applyAudioDirectives(this.state.device, fields.directives, this.setup.durationOf);
+    const turn: OpenTurn = { ...extras, ...this.turnOf(kind, exchange), ...(dialogState ? { dialogState } : {}) };
+    const { device, events } = applyAudioDirectives(this.state.device, turn.directives, this.setup.durationOf);
     this.setDevice(device);
     await this.sendEvents(events, turn.followUps);
     return turn;
+  }
+
+  /** The turn of one request sent and its answer, as the session stands after it. */
+  private turnOf(kind: TurnKind, exchange: Exchange): OpenTurn {
+    return {
+      kind,
+      request: exchange.request,
+      status: exchange.status,
+      ...(exchange.response ? { response: exchange.response } : {}),
+      ...(exchange.error ? { error: exchange.error } : {}),
+      ...turnFields(exchange.response),
+      sessionEnded: this.state.session === undefined,
+      sent: true,
+      followUps: [],
+    };
   }
 
   private async exchange(envelope: RequestEnvelope): Promise<Exchange> {
@@ -148,19 +150,9 @@ export class Conversation {
       if (event === undefined) break;
       const envelope = this.envelope({ type: `AudioPlayer.${event.type}`, token: event.token, offsetInMilliseconds: event.offsetMs }, false);
       const exchange = await this.exchange(envelope);
-      const fields = turnFields(exchange.response);
-      into.push({
-        kind: "device",
-        request: envelope,
-        status: exchange.status,
-        ...(exchange.response ? { response: exchange.response } : {}),
-        ...(exchange.error ? { error: exchange.error } : {}),
-        ...fields,
-        sessionEnded: this.state.session === undefined,
-        sent: true,
-        followUps: [],
-      });
-      const applied = applyAudioDirectives(this.state.device, fields.directives, this.setup.durationOf);
+      const turn = this.turnOf("device", exchange);
+      into.push(turn);
+      const applied = applyAudioDirectives(this.state.device, turn.directives, this.setup.durationOf);
       const next = event.type === "PlaybackFinished" && applied.device.activity === "FINISHED" ? startQueued(applied.device) : { device: applied.device, events: [] };
       this.setDevice(next.device);
       queue.push(...applied.events, ...next.events);
