@@ -6,10 +6,14 @@
  * asked for without a binding), the caller's own overrides, and, for local development
  * requests only (local-development.ts), a second verifier with the dev trust from
  * `SKILLFLARE_DEV_TRUST`. Shared by `createAlexaWorker` and the Hono handler, so both
- * verify exactly alike.
+ * verify exactly alike. Making the resolver (at the Worker's global scope) builds Amazon's
+ * bundled anchors right away, so that work counts against the startup limit, not the CPU
+ * of the isolate's first request.
  */
 import { globalFetch } from "../shared/fetch.js";
 import { createAlexaVerifier, type AlexaVerifier } from "../verify/create-verifier.js";
+import { DEFAULT_TRUST_ANCHORS } from "../verify/anchors.js";
+import { prepareTrustAnchors } from "../verify/trust-anchors.js";
 import { createKvCertCache } from "../verify/kv-cert-cache.js";
 import { createMemoryReplayGuard } from "../verify/replay-guard.js";
 import type { VerifyOptions } from "../verify/verifier-options.js";
@@ -40,6 +44,8 @@ export interface VerifierSettings<E> {
 }
 
 export function verifierResolver<E extends AlexaWorkerEnv>(settings: VerifierSettings<E>): VerifierResolver<E> {
+  // The Worker is made at global scope: build Amazon's anchors against the startup limit, not the first request's CPU.
+  prepareTrustAnchors(DEFAULT_TRUST_ANCHORS);
   const productionOptionsFor = memoisePerEnv((env: E): VerifyOptions => ({
     ...defaultVerifyOptions(env, settings),
     ...settings.overrides?.(env),

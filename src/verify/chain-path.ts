@@ -22,6 +22,10 @@
  * isolate's cold code). Only when that finds no anchor is the walk repeated
  * with pkijs's equality against every anchor, as before: a chain whose names
  * are encoded differently is still accepted or refused exactly as it was.
+ * pkijs's chain engine compares names too (issuer search, name chaining); the
+ * certificates it gets answer byte-equal names from the bytes and leave every
+ * other pair to pkijs's equality (`withByteEqualNames`), so a chain like
+ * Amazon's never starts ICU's collator.
  */
 import * as pkijs from "pkijs";
 import { fail } from "./errors.js";
@@ -106,8 +110,13 @@ async function walk(
 
 /** Equal DER bytes, else pkijs's name equality (the same answer, computed the slow way). */
 function sameName(a: pkijs.RelativeDistinguishedNames, b: pkijs.RelativeDistinguishedNames): boolean {
+  return sameBytes(a, b) || a.isEqual(b);
+}
+
+/** Both names were decoded from DER and their encodings are identical. */
+function sameBytes(a: pkijs.RelativeDistinguishedNames, b: pkijs.RelativeDistinguishedNames): boolean {
   const left = new Uint8Array(a.valueBeforeDecode);
-  return (left.byteLength > 0 && bytesEqual(left, new Uint8Array(b.valueBeforeDecode))) || a.isEqual(b);
+  return left.byteLength > 0 && bytesEqual(left, new Uint8Array(b.valueBeforeDecode));
 }
 
 /** Iterates `source` once, remembering what it yielded, so it can be walked again from the start. */
@@ -180,6 +189,7 @@ async function runPkijs(
   nowMs: number,
   engine: pkijs.ICryptoEngine,
 ): Promise<void> {
+  [...path, anchor].forEach(withByteEqualNames);
   const validation = new pkijs.CertificateChainValidationEngine({
     trustedCerts: [anchor],
     certs: [...path.slice(1).reverse(), ...path.slice(0, 1)],
@@ -192,6 +202,21 @@ async function runPkijs(
     return fail("chain-untrusted", `pkijs threw: ${String(error)}`);
   }
   if (!outcome.result) fail("chain-untrusted", `pkijs: ${outcome.resultMessage} (code ${outcome.resultCode})`);
+}
+
+/**
+ * pkijs's chain engine compares names with its own equality (string preparation, then
+ * `localeCompare`, whose first call builds ICU's collator). Names with equal DER bytes are
+ * equal under that comparison too, so the issuer and subject of a certificate handed to
+ * pkijs answer that case from the bytes; any other pair gets pkijs's own comparison.
+ */
+function withByteEqualNames(certificate: pkijs.Certificate): void {
+  for (const name of [certificate.issuer, certificate.subject]) {
+    if (Object.hasOwn(name, "isEqual")) continue;
+    const pkijsEquality = name.isEqual;
+    const isEqual = (other: unknown) => (other instanceof pkijs.RelativeDistinguishedNames && sameBytes(name, other)) || pkijsEquality.call(name, other as pkijs.RelativeDistinguishedNames);
+    Object.defineProperty(name, "isEqual", { value: isEqual, configurable: true });
+  }
 }
 
 function describe(certificate: pkijs.Certificate, index: number, pathLength: number): string {

@@ -7,12 +7,19 @@
  * the DER SubjectPublicKeyInfo and the import parameters, so the trust
  * anchors' and the issuing CA's keys are imported once per isolate rather than
  * on every chain validation (an RSA import is the dearest step of a pkijs
- * signature check). Each verifier builds its own (`buildPkijsEngine`). pkijs types the engine against the DOM `SubtleCrypto`;
- * workerd's differs only by extras, hence the one cast.
+ * signature check). The key's bytes are the DER its certificate carries
+ * (`signedPublicKeyInfo`, pem.ts) rather than asn1js's re-encoding, and
+ * RSASSA-PKCS1-v1_5 keys are imported by WebCrypto directly, not by pkijs's
+ * `importKey`, which parses the key again to import it through a JWK (on a
+ * fresh isolate's cold code, that detour cost as much as the import). Each
+ * verifier builds its own engine (`buildPkijsEngine`). pkijs types the engine
+ * against the DOM `SubtleCrypto`; workerd's differs only by extras, hence the
+ * one cast.
  */
 import * as pkijs from "pkijs";
 import { encodeBase64 } from "../shared/base64.js";
 import { BoundedMemo } from "./bounded-memo.js";
+import { signedPublicKeyInfo } from "./pem.js";
 
 const MEMOISED_PUBLIC_KEYS = 32;
 
@@ -25,13 +32,23 @@ class KeyMemoisingEngine extends pkijs.CryptoEngine {
     parameters?: pkijs.CryptoEnginePublicKeyParams,
   ): Promise<CryptoKey> {
     const { algorithm } = parameters ?? this.fillPublicKeyParameters(publicKeyInfo, signatureAlgorithm);
-    const spki = new Uint8Array(publicKeyInfo.toSchema().toBER(false));
+    const spki = signedPublicKeyInfo(publicKeyInfo) ?? new Uint8Array(publicKeyInfo.toSchema().toBER(false));
     const memoKey = `${JSON.stringify(algorithm)} ${encodeBase64(spki)}`;
     const memoised = this.publicKeys.get(memoKey);
     if (memoised !== undefined) return memoised;
-    const imported = this.importKey("spki", spki, algorithm.algorithm as Parameters<pkijs.CryptoEngine["importKey"]>[2], true, algorithm.usages);
+    const imported = this.importSpki(spki, algorithm);
     imported.catch(() => this.publicKeys.get(memoKey) === imported && this.publicKeys.delete(memoKey));
     return this.publicKeys.set(memoKey, imported);
+  }
+
+  /**
+   * RSASSA-PKCS1-v1_5 keys (every key on Amazon's chains) go to WebCrypto as the DER they
+   * are; pkijs's own `importKey` would parse them again and import them through a JWK.
+   */
+  private importSpki(spki: Uint8Array<ArrayBuffer>, { algorithm, usages }: pkijs.CryptoEngineAlgorithmParams): Promise<CryptoKey> {
+    const params = algorithm as Parameters<pkijs.CryptoEngine["importKey"]>[2];
+    if (typeof params === "object" && params.name === "RSASSA-PKCS1-v1_5") return this.subtle.importKey("spki", spki, params, false, usages);
+    return this.importKey("spki", spki, params, true, usages);
   }
 }
 

@@ -7,11 +7,14 @@
  * the text part and returns each block's DER; `parsePemChain` also builds a
  * pkijs certificate from every block (tests and the bench use it), while the
  * downloaded chain and the trust anchors build them lazily with
- * `parseCertificateDer` (served-chain.ts, trust-anchors.ts).
+ * `parseCertificateDer` (served-chain.ts, trust-anchors.ts), which also
+ * remembers each built key's DER exactly as the certificate carries it
+ * (`signedPublicKeyInfo`), for the crypto engine.
  */
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { decodeBase64Strict } from "../shared/base64.js";
+import { certificateShape } from "./der-shape.js";
 import { fail } from "./errors.js";
 
 export const MAX_CHAIN_CERTIFICATES = 8;
@@ -50,16 +53,31 @@ export function readPemCertificates(text: string): Uint8Array<ArrayBuffer>[] {
 }
 
 /** Builds the pkijs certificate of block `index`, or throws `invalid-pem`. */
-export function parseCertificateDer(der: Uint8Array, index: number): pkijs.Certificate {
+export function parseCertificateDer(der: Uint8Array<ArrayBuffer>, index: number): pkijs.Certificate {
   const asn1 = asn1js.fromBER(der);
   if (asn1.offset === -1 || asn1.offset !== der.byteLength) {
     fail("invalid-pem", `certificate ${index}: not a single DER value`);
   }
+  let certificate: pkijs.Certificate;
   try {
-    return new pkijs.Certificate({ schema: asn1.result });
+    certificate = new pkijs.Certificate({ schema: asn1.result });
   } catch (error) {
     return fail("invalid-pem", `certificate ${index}: not an X.509 certificate (${String(error)})`);
   }
+  const shape = certificateShape(der);
+  if (shape !== undefined) signedPublicKeyInfos.set(certificate.subjectPublicKeyInfo, shape.subjectPublicKeyInfo as Uint8Array<ArrayBuffer>);
+  return certificate;
+}
+
+const signedPublicKeyInfos = new WeakMap<pkijs.PublicKeyInfo, Uint8Array<ArrayBuffer>>();
+
+/**
+ * The DER bytes of a key built by `parseCertificateDer`, exactly as its certificate carries
+ * (and its issuer signed) them, so the crypto engine imports them as they are instead of
+ * re-encoding the parsed key with asn1js.
+ */
+export function signedPublicKeyInfo(info: pkijs.PublicKeyInfo): Uint8Array<ArrayBuffer> | undefined {
+  return signedPublicKeyInfos.get(info);
 }
 
 function requireOnlyWhitespace(text: string): void {

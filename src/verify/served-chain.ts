@@ -17,7 +17,7 @@ export class ServedChain {
   private readonly parsed: (pkijs.Certificate | undefined)[];
 
   private constructor(
-    private readonly ders: readonly Uint8Array[],
+    private readonly ders: readonly Uint8Array<ArrayBuffer>[],
     private readonly shapes: readonly CertificateShape[],
   ) {
     this.parsed = new Array<pkijs.Certificate | undefined>(ders.length);

@@ -5,19 +5,21 @@
  * one anchor set is never served from cache under another. A PEM that does not
  * parse is a configuration bug, thrown as `TypeError` (a 500, not a 400).
  * Loading reads the PEM text, checks each certificate's DER shape and digests
- * it; the pkijs certificates are built on first use, i.e. only when a chain
- * has to be validated, so a fresh isolate whose first request hits a cache
- * (KV) never pays for them. `named(subjectDer)` builds only the anchors whose
- * subject is exactly those bytes (RFC 5280 4.1.2.6: a CA's subject is encoded
- * in its certificates' issuer field as in its own), so validating a chain
- * builds the one anchor it reaches instead of all of them (about 1 ms each,
- * several times that on a fresh isolate's cold code); `certificates` builds
- * them all, for the name-by-name comparison a chain with other encodings needs. Loading is memoised by content
- * (a few anchor sets at most), so the bundled anchors are read and built once
- * per isolate. A caller passes the same array on every
- * request, so the lookup first tries that array's identity and confirms its
- * elements are still the ones seen (arrays can be changed in place), which is
- * cheaper than building the content key from all the PEMs.
+ * it; a pkijs certificate is built when a validation first needs it, or ahead
+ * of time by `prepareTrustAnchors`, which the Worker calls for the bundled
+ * anchors at startup (global scope: 1 s of CPU allowed there, against 10 ms per
+ * request on the free plan, and building the first certificates on a fresh
+ * isolate's cold code is most of a cold validation). What a PEM text reads and
+ * builds to is memoised by that text, so every anchor set sharing it shares the
+ * work. `named(subjectDer)` builds only the anchors whose subject is exactly
+ * those bytes (RFC 5280 4.1.2.6: a CA's subject is encoded in its
+ * certificates' issuer field as in its own), so validating a chain needs the
+ * one anchor it reaches; `certificates` builds them all, for the name-by-name
+ * comparison a chain with other encodings needs. Sets are memoised by content
+ * (a few at most). A caller passes the same array on every request, so the
+ * lookup first tries that array's identity and confirms its elements are
+ * still the ones seen (arrays can be changed in place), which is cheaper than
+ * building the content key from all the PEMs.
  */
 import type * as pkijs from "pkijs";
 import { BoundedMemo } from "./bounded-memo.js";
@@ -77,27 +79,55 @@ function loadByContent(pems: readonly string[], subtle: SubtleCrypto): Promise<T
   return parsedAnchorSets.set(key, parsed);
 }
 
-interface AnchorBlock {
-  readonly der: Uint8Array<ArrayBuffer>;
-  readonly subject: Uint8Array;
-  /** Index of the PEM string in `trustAnchors`, and of the block within it. */
-  readonly pem: number;
-  readonly block: number;
+/** What one anchor PEM string reads to: its blocks' DER and subject, and each pkijs build once made. */
+interface ReadPem {
+  readonly blocks: readonly { readonly der: Uint8Array<ArrayBuffer>; readonly subject: Uint8Array; certificate?: pkijs.Certificate }[];
+}
+
+const MEMOISED_PEMS = 32;
+const readPems = new BoundedMemo<string, ReadPem>(MEMOISED_PEMS);
+
+/** The blocks of one anchor PEM (memoised by its text); throws `invalid-pem` for one that does not read. */
+function readAnchorPem(pem: string): ReadPem {
+  return (
+    readPems.get(pem) ??
+    readPems.set(pem, { blocks: readPemCertificates(pem).map((der, block) => ({ der, subject: requireCertificateShape(der, block).subject })) })
+  );
+}
+
+/**
+ * Reads and builds these anchors now, synchronously and without I/O, so that a later
+ * `loadTrustAnchors` of a set containing them finds them built. For a Worker's global scope,
+ * whose CPU counts against the 1 s startup limit instead of the first request's (10 ms on
+ * the free plan); building the first certificates in pkijs on a fresh isolate is most of a
+ * cold verification. A PEM that does not read is left alone here: the verification that
+ * needs it reports it as the `TypeError` it always was.
+ *
+ * @example
+ * ```ts
+ * prepareTrustAnchors(DEFAULT_TRUST_ANCHORS); // at module scope, next to createAlexaVerifier
+ * ```
+ */
+export function prepareTrustAnchors(pems: readonly string[]): void {
+  for (const pem of pems) {
+    try {
+      readAnchorPem(pem).blocks.forEach((block, index) => (block.certificate ??= parseCertificateDer(block.der, index)));
+    } catch {
+      // reported by the validation that needs this anchor
+    }
+  }
 }
 
 async function parseTrustAnchors(pems: readonly string[], subtle: SubtleCrypto): Promise<TrustAnchorSet> {
   if (pems.length === 0) throw new TypeError("trustAnchors must contain at least one certificate");
   const blocks = pems.flatMap((pem, index) =>
-    asConfigurationError(index, () =>
-      readPemCertificates(pem).map((der, block): AnchorBlock => ({ der, subject: requireCertificateShape(der, block).subject, pem: index, block })),
-    ),
+    asConfigurationError(index, () => readAnchorPem(pem).blocks.map((read, block) => ({ read, pem: index, block }))),
   );
-  const fingerprints = await Promise.all(blocks.map(async ({ der }) => toHex(await subtle.digest("SHA-256", der))));
+  const fingerprints = await Promise.all(blocks.map(async ({ read }) => toHex(await subtle.digest("SHA-256", read.der))));
   const id = toHex(await subtle.digest("SHA-256", new TextEncoder().encode([...fingerprints].sort().join("\n"))));
-  const built = new Array<pkijs.Certificate | undefined>(blocks.length);
   const build = (index: number): pkijs.Certificate => {
-    const { der, pem, block } = blocks[index] as AnchorBlock;
-    return (built[index] ??= asConfigurationError(pem, () => parseCertificateDer(der, block)));
+    const { read, pem, block } = blocks[index] as (typeof blocks)[number];
+    return (read.certificate ??= asConfigurationError(pem, () => parseCertificateDer(read.der, block)));
   };
   let certificates: readonly pkijs.Certificate[] | undefined;
   return {
@@ -108,7 +138,7 @@ async function parseTrustAnchors(pems: readonly string[], subtle: SubtleCrypto):
     },
     named(subjectDer) {
       const found: pkijs.Certificate[] = [];
-      blocks.forEach((block, index) => bytesEqual(block.subject, subjectDer) && found.push(build(index)));
+      blocks.forEach(({ read }, index) => bytesEqual(read.subject, subjectDer) && found.push(build(index)));
       return found;
     },
   };
