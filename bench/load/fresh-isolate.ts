@@ -9,7 +9,16 @@
  * first D1 query. A second request on the same isolate is timed as the warm reference.
  * Next to the wall time, each request's CPU time in workerd (every thread of the workerd
  * process, Miniflare's storage simulators included) is read from /proc: on a shared,
- * loaded machine it is the steadier figure.
+ * loaded machine it is the steadier figure. Each sample also reads the CPU workerd had used
+ * when it was ready (start-up and the module evaluation of every Worker, where skillflare
+ * builds Amazon's anchors: global scope has its own 1 s limit on Cloudflare, while the free
+ * plan allows 10 ms of CPU per request). Interleaved with the samples, the same is measured
+ * for a storage-only Worker (same bindings; it makes the storage calls the request makes,
+ * the cert-cache read and its deferred write in KV and, for a launch, one D1 read, and
+ * answers `{}`): Miniflare's own share of a first request (its HTTP entry and its KV and D1
+ * simulators, which in production are services, not the Worker's CPU) and of start-up,
+ * subtracted sample by sample to give the Worker's net figures. Only one Miniflare may run
+ * while this measures (the CPU is read off every workerd under this process).
  */
 import type { DevSigningKit, RequestSpec } from "../../src/devkit/index.js";
 import { signRequest } from "./mixes.js";
@@ -21,6 +30,11 @@ export interface FreshIsolateSample {
   readonly secondMs: number;
   readonly firstCpuMs: number;
   readonly secondCpuMs: number;
+  /** workerd CPU when ready (start-up, module evaluation included). */
+  readonly startupCpuMs: number;
+  /** The storage-only Worker's first request and start-up, measured right after this sample. */
+  readonly baselineFirstCpuMs: number;
+  readonly baselineStartupCpuMs: number;
 }
 
 export interface FreshIsolateResult {
@@ -30,12 +44,34 @@ export interface FreshIsolateResult {
   readonly medianSecondMs: number;
   readonly medianFirstCpuMs: number;
   readonly medianSecondCpuMs: number;
+  readonly medianStartupCpuMs: number;
+  /** Medians of the storage-only Worker's figures, and of the Worker's minus those, sample by sample. */
+  readonly medianBaselineFirstCpuMs: number;
+  readonly medianNetFirstCpuMs: number;
+  readonly medianNetStartupCpuMs: number;
 }
 
 export const FRESH_ISOLATE_REQUESTS: Readonly<Record<string, RequestSpec>> = {
   launch: { type: "LaunchRequest" },
   help: { type: "IntentRequest", intent: "AMAZON.HelpIntent" },
 };
+
+/** The storage calls each request makes on a fresh isolate, for the storage-only Worker. */
+const STORAGE_OF: Readonly<Record<string, string>> = { launch: "kv,d1", help: "kv" };
+
+/** Makes the storage calls `?storage=` names (KV read and deferred write, D1 read), then answers `{}`. */
+const STORAGE_ONLY_SCRIPT = `export default {
+  async fetch(request, env, ctx) {
+    await request.arrayBuffer();
+    const storage = new URL(request.url).searchParams.get("storage") ?? "";
+    if (storage.includes("kv")) {
+      await env.CERT_CACHE.get("bench-storage-only");
+      ctx.waitUntil(env.CERT_CACHE.put("bench-storage-only", "{}", { expirationTtl: 3600 }));
+    }
+    if (storage.includes("d1")) await env.DB.prepare("SELECT 1 AS one").all();
+    return Response.json({});
+  },
+};`;
 
 async function timedPost(url: string, kit: DevSigningKit, label: string, spec: RequestSpec, userId: string, workerd: readonly number[]) {
   const signed = await signRequest(kit, label, spec, userId);
@@ -55,6 +91,21 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
 }
 
+/** One fresh workerd: its start-up CPU, then two signed requests (first and warm second). */
+async function onFreshIsolate(worker: WorkerOnMiniflareOptions, kit: DevSigningKit, request: string, spec: RequestSpec, userId: string, query = "") {
+  const instance = await startWorkerOnMiniflare(worker);
+  try {
+    const workerd = descendantsNamed(process.pid, "workerd");
+    if (workerd.length === 0) throw new Error("fresh isolate: found no workerd process under this one");
+    const url = `${instance.url}${query}`;
+    const first = await timedPost(url, kit, request, spec, userId, workerd);
+    const second = await timedPost(url, kit, request, spec, userId, workerd);
+    return { first, second, startupCpuMs: instance.startupCpuMs };
+  } finally {
+    await instance.dispose();
+  }
+}
+
 export async function measureFreshIsolate(
   worker: WorkerOnMiniflareOptions,
   kit: DevSigningKit,
@@ -63,26 +114,38 @@ export async function measureFreshIsolate(
 ): Promise<FreshIsolateResult> {
   const spec = FRESH_ISOLATE_REQUESTS[request];
   if (spec === undefined) throw new Error(`unknown fresh-isolate request ${request}`);
+  const storageOnly: WorkerOnMiniflareOptions = { ...worker, bundle: { ...worker.bundle, script: STORAGE_ONLY_SCRIPT } };
   const results: FreshIsolateSample[] = [];
   for (let i = 0; i < samples; i++) {
-    const instance = await startWorkerOnMiniflare(worker);
-    try {
-      const userId = `amzn1.ask.account.bench-fresh-${i}`;
-      const workerd = descendantsNamed(process.pid, "workerd");
-      if (workerd.length === 0) throw new Error("fresh isolate: found no workerd process under this one");
-      const first = await timedPost(instance.url, kit, request, spec, userId, workerd);
-      const second = await timedPost(instance.url, kit, request, spec, userId, workerd);
-      results.push({ firstMs: first.ms, secondMs: second.ms, firstCpuMs: first.cpuMs, secondCpuMs: second.cpuMs });
-    } finally {
-      await instance.dispose();
-    }
+    const userId = `amzn1.ask.account.bench-fresh-${i}`;
+    const real = await onFreshIsolate(worker, kit, request, spec, userId);
+    const baseline = await onFreshIsolate(storageOnly, kit, request, spec, userId, `?storage=${STORAGE_OF[request] ?? ""}`);
+    results.push({
+      firstMs: real.first.ms,
+      secondMs: real.second.ms,
+      firstCpuMs: real.first.cpuMs,
+      secondCpuMs: real.second.cpuMs,
+      startupCpuMs: real.startupCpuMs,
+      baselineFirstCpuMs: baseline.first.cpuMs,
+      baselineStartupCpuMs: baseline.startupCpuMs,
+    });
   }
+  return summarise(request, results);
+}
+
+/** The medians of a set of samples (each difference taken sample by sample). */
+export function summarise(request: string, results: readonly FreshIsolateSample[]): FreshIsolateResult {
+  const medianOf = (pick: (s: FreshIsolateSample) => number) => median(results.map(pick));
   return {
     request,
     samples: results,
-    medianFirstMs: median(results.map((s) => s.firstMs)),
-    medianSecondMs: median(results.map((s) => s.secondMs)),
-    medianFirstCpuMs: median(results.map((s) => s.firstCpuMs)),
-    medianSecondCpuMs: median(results.map((s) => s.secondCpuMs)),
+    medianFirstMs: medianOf((s) => s.firstMs),
+    medianSecondMs: medianOf((s) => s.secondMs),
+    medianFirstCpuMs: medianOf((s) => s.firstCpuMs),
+    medianSecondCpuMs: medianOf((s) => s.secondCpuMs),
+    medianStartupCpuMs: medianOf((s) => s.startupCpuMs),
+    medianBaselineFirstCpuMs: medianOf((s) => s.baselineFirstCpuMs),
+    medianNetFirstCpuMs: medianOf((s) => s.firstCpuMs - s.baselineFirstCpuMs),
+    medianNetStartupCpuMs: medianOf((s) => s.startupCpuMs - s.baselineStartupCpuMs),
   };
 }

@@ -10,6 +10,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Miniflare } from "miniflare";
+import { descendantsNamed, processesCpuMs } from "./process-cpu.js";
 import type { WorkerBundle } from "./worker-bundle.js";
 
 export interface DevTrustJson {
@@ -21,6 +22,8 @@ export interface WorkerOnMiniflare {
   /** e.g. http://127.0.0.1:41234/ */
   readonly url: string;
   readonly miniflare: Miniflare;
+  /** CPU (ms) the workerd process had used when it was ready: start-up, module evaluation of every Worker included. */
+  readonly startupCpuMs: number;
   readonly dispose: () => Promise<void>;
 }
 
@@ -59,12 +62,13 @@ export async function startWorkerOnMiniflare(options: WorkerOnMiniflareOptions):
   });
   try {
     const url = (await miniflare.ready).href;
+    const startupCpuMs = processesCpuMs(descendantsNamed(process.pid, "workerd"));
     const db = await miniflare.getD1Database("DB");
     for (const sql of options.migrations) await db.batch(statementsOf(sql).map((s) => db.prepare(s)));
     // Start the local KV simulator too (D1's started with the migrations): in production the
     // storage services are always up, so a fresh isolate must not pay their start-up.
     await (await miniflare.getKVNamespace("CERT_CACHE")).get("bench-warm-up");
-    return { url, miniflare, dispose: () => miniflare.dispose() };
+    return { url, miniflare, startupCpuMs, dispose: () => miniflare.dispose() };
   } catch (error) {
     await miniflare.dispose();
     throw error;

@@ -38,7 +38,8 @@ export function renderTable(report: LoadReport): string {
   for (const f of report.fresh) {
     out.push(
       `fresh isolate, first ${f.request}: median ${fmt(f.medianFirstMs)} ms, ${fmt(f.medianFirstCpuMs)} ms workerd CPU over ${f.samples.length} ` +
-        `(second request ${fmt(f.medianSecondMs)} ms, ${fmt(f.medianSecondCpuMs)} ms CPU)`,
+        `(net of a storage-only Worker's ${fmt(f.medianBaselineFirstCpuMs)} ms: ${fmt(f.medianNetFirstCpuMs)} ms; second request ${fmt(f.medianSecondMs)} ms, ` +
+        `${fmt(f.medianSecondCpuMs)} ms CPU; start-up ${fmt(f.medianStartupCpuMs)} ms CPU, ${fmt(f.medianNetStartupCpuMs)} ms more than the storage-only Worker's)`,
     );
   }
   return out.join("\n");
@@ -56,6 +57,8 @@ export function loadJson(report: LoadReport): Record<string, unknown> {
     errors: Object.fromEntries(report.phases.map((p) => [`${p.side}/${p.mix}`, p.errors])),
     cold_isolate_ms: cold?.medianFirstMs ?? null,
     cold_isolate_cpu_ms: cold?.medianFirstCpuMs ?? null,
+    cold_isolate_net_cpu_ms: cold?.medianNetFirstCpuMs ?? null,
+    cold_isolate_startup_net_cpu_ms: cold?.medianNetStartupCpuMs ?? null,
     headline: "worker = the example bundle on Miniflare directly, express = the ask-sdk peer; mix = persistence; cold = first launch on a fresh isolate",
     mixes: report.mixes,
     phases: report.phases,

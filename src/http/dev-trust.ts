@@ -6,9 +6,13 @@
  * path building, SAN, signature, timestamp), only with one more anchor and a
  * stand-in for S3. It is honoured only for requests addressed to a loopback
  * host (local-development.ts), so a production Worker that was given the
- * variable by mistake still trusts Amazon alone.
+ * variable by mistake still trusts Amazon alone. When the runtime shows the
+ * variable at startup (workerd's `process.env` under nodejs_compat), the dev
+ * anchors are built then, as Amazon's are, so a local first request costs
+ * what a production one does.
  */
 import { DEFAULT_TRUST_ANCHORS } from "../verify/anchors.js";
+import { prepareTrustAnchors } from "../verify/trust-anchors.js";
 import type { FetchLike } from "../shared/fetch.js";
 import type { VerifyOptions } from "../verify/verify-request.js";
 
@@ -47,4 +51,15 @@ export function devTrustVerifyOptions(trust: DevTrust, fallbackFetch: FetchLike)
     return new Response(pem, { headers: { "content-type": "application/x-pem-file" } });
   };
   return { trustAnchors: [...DEFAULT_TRUST_ANCHORS, ...trust.anchors], fetch: chainFetch };
+}
+
+/** Builds the dev anchors at startup when the variable is visible then; anything malformed is left to the first request to report. */
+export function prepareDevTrustAtStartup(): void {
+  const text = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.["SKILLFLARE_DEV_TRUST"];
+  if (text === undefined || text === "") return;
+  try {
+    prepareTrustAnchors(parseDevTrust(text).anchors);
+  } catch {
+    // parseDevTrust's TypeError reaches the log on the first local request, as before
+  }
 }

@@ -13,11 +13,12 @@
 import { globalFetch } from "../shared/fetch.js";
 import { createAlexaVerifier, type AlexaVerifier } from "../verify/create-verifier.js";
 import { DEFAULT_TRUST_ANCHORS } from "../verify/anchors.js";
-import { prepareTrustAnchors } from "../verify/trust-anchors.js";
+import { loadTrustAnchors, prepareTrustAnchors } from "../verify/trust-anchors.js";
+import { warmUpChainValidation } from "../verify/warm-up.js";
 import { createKvCertCache } from "../verify/kv-cert-cache.js";
 import { createMemoryReplayGuard } from "../verify/replay-guard.js";
 import type { VerifyOptions } from "../verify/verifier-options.js";
-import { devTrustVerifyOptions, parseDevTrust } from "./dev-trust.js";
+import { devTrustVerifyOptions, parseDevTrust, prepareDevTrustAtStartup } from "./dev-trust.js";
 import { isLocalDevelopmentRequest } from "./local-development.js";
 import type { Logger } from "./log.js";
 import { createDurableObjectReplayGuard } from "./replay-guard-object.js";
@@ -46,6 +47,8 @@ export interface VerifierSettings<E> {
 export function verifierResolver<E extends AlexaWorkerEnv>(settings: VerifierSettings<E>): VerifierResolver<E> {
   // The Worker is made at global scope: build Amazon's anchors against the startup limit, not the first request's CPU.
   prepareTrustAnchors(DEFAULT_TRUST_ANCHORS);
+  prepareDevTrustAtStartup();
+  void warmUpChainValidation(loadTrustAnchors(DEFAULT_TRUST_ANCHORS));
   const productionOptionsFor = memoisePerEnv((env: E): VerifyOptions => ({
     ...defaultVerifyOptions(env, settings),
     ...settings.overrides?.(env),
