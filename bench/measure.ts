@@ -6,6 +6,7 @@
  * (every contender once per round, the order reversed on odd rounds, so drift
  * in machine load hits all of them alike). A contender's result is the median
  * of its per-round mean µs/op, with the fastest and slowest round as spread,
+ * (every round's mean is kept too, so two rows can be compared round by round),
  * and the median CPU time per op of this process (all its threads, libuv's
  * crypto pool included; not other processes such as workerd), which shows how
  * much of the wall time was spent waiting, e.g. for a shared, busy CPU.
@@ -33,6 +34,8 @@ export interface Measurement {
   readonly maxRoundUs: number;
   readonly cpuUs: number;
   readonly opsPerSecond: number;
+  /** Mean wall µs/op of each round, in round order (for paired per-round ratios). */
+  readonly roundsUs: readonly number[];
 }
 
 export const DEFAULT_MEASURE_OPTIONS: MeasureOptions = {
@@ -71,6 +74,7 @@ export async function measureInterleaved(contenders: readonly Timed[], options: 
       maxRoundUs: Math.max(...samples),
       cpuUs: median(rounds.map((r) => r.cpuUs)),
       opsPerSecond: 1e6 / medianUs,
+      roundsUs: samples,
     };
   });
 }

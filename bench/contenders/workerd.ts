@@ -99,5 +99,6 @@ function perOp(batchTime: Measurement, overheadUs: number, batch: number): Measu
     maxRoundUs: scale(batchTime.maxRoundUs),
     cpuUs: Number.NaN,
     opsPerSecond: 1e6 / medianUs,
+    roundsUs: batchTime.roundsUs.map(scale),
   };
 }
