@@ -10,11 +10,14 @@
  * each round (the rows of one round ran back to back, under the same load),
  * then the median of those ratios, the figure least moved by load drifting
  * between rounds. Same fixture and correctness guards as `npm run bench`.
+ * `FLOOR_BASELINE=<dir>` (a checkout of another commit, its node_modules
+ * linked) bundles a second bench Worker from there and runs its rows in the
+ * same rounds: a before/after of the warm path under the same load.
  */
 import { fileURLToPath } from "node:url";
 import { floorContender, limitContender } from "./contenders/limit.js";
 import { warmContender } from "./contenders/skillflare.js";
-import { measureInWorkerd, startBenchWorker } from "./contenders/workerd.js";
+import { measureInWorkers, startBenchWorker, type BenchWorker } from "./contenders/workerd.js";
 import { createBenchFixture } from "./fixtures.js";
 import { measureInterleaved, median, type Measurement, type MeasureOptions } from "./measure.js";
 
@@ -37,24 +40,50 @@ if (wants("node")) {
   report("Node", measured);
 }
 if (wants("workerd")) {
-  const worker = await startBenchWorker(fixture, fileURLToPath(new URL("..", import.meta.url)));
+  const baseline = process.env["FLOOR_BASELINE"];
+  const dirs = [fileURLToPath(new URL("..", import.meta.url)), ...(baseline === undefined ? [] : [baseline])];
+  const workers: BenchWorker[] = [];
   try {
-    const ops = ["warm", "floor", "limit"].map((what) => ({ name: `${what}_workerd`, what, batch }));
-    report(`workerd (batches of ${batch})`, await measureInWorkerd(worker, ops, options));
+    for (const dir of dirs) workers.push(await startBenchWorker(fixture, dir));
+    const groups = workers.map((worker, i) => ({
+      worker,
+      ops: ["warm", "floor", "limit"].map((what) => ({ name: `${what}_workerd${i === 0 ? "" : "@baseline"}`, what, batch })),
+    }));
+    const measured = await measureInWorkers(groups, options);
+    report(`workerd (batches of ${batch})`, measured.slice(0, 3));
+    if (baseline !== undefined) {
+      report(`workerd, the same run, Worker bundled from ${baseline}`, measured.slice(3, 6));
+      const [warm, , , warmBefore] = measured;
+      if (warm !== undefined && warmBefore !== undefined) compare(warm, warmBefore);
+    }
   } finally {
-    await worker.dispose();
+    for (const worker of workers) await worker.dispose();
   }
+}
+
+/** This tree's warm row against the baseline's, round by round. */
+function compare(after: Measurement, before: Measurement): void {
+  console.log(`\n  ${after.name} now/baseline: ${ratios(after, before)}`);
 }
 
 function report(title: string, [warm, floor, limit]: readonly Measurement[]): void {
   if (warm === undefined || floor === undefined || limit === undefined) throw new Error("floor: missing rows");
-  console.log(`\n${title}, ${rounds} rounds; µs/op: median | fastest round | slowest round`);
+  console.log(`\n${title}, ${rounds} rounds; µs/op, wall: median | fastest round | slowest round; CPU: median | lowest round`);
   for (const m of [warm, floor, limit]) {
-    console.log(`  ${m.name.padEnd(14)} ${[m.medianUs, m.minRoundUs, m.maxRoundUs].map((v) => v.toFixed(2).padStart(8)).join(" |")}`);
+    const cells = [m.medianUs, m.minRoundUs, m.maxRoundUs, m.cpuUs, Math.min(...m.roundsCpuUs)];
+    console.log(`  ${m.name.padEnd(14)} ${cells.map((v) => (Number.isFinite(v) ? v.toFixed(2) : "n/a").padStart(8)).join(" |")}`);
   }
   for (const [over, base] of [[warm, floor], [warm, limit], [floor, limit]] as const) {
-    const paired = median(over.roundsUs.map((us, i) => us / (base.roundsUs[i] ?? Number.NaN)));
-    const ratios = [over.medianUs / base.medianUs, over.minRoundUs / base.minRoundUs, paired].map((r) => `${r.toFixed(3)}x`);
-    console.log(`  ${`${over.name}/${base.name}`.padEnd(28)} medians ${ratios[0]}, fastest rounds ${ratios[1]}, median per-round ${ratios[2]}`);
+    console.log(`  ${`${over.name}/${base.name}`.padEnd(28)} ${ratios(over, base)}`);
   }
+}
+
+/** `over` against `base`: wall medians, fastest rounds, median per-round ratio; CPU medians and median per-round. */
+function ratios(over: Measurement, base: Measurement): string {
+  const paired = (a: readonly number[], b: readonly number[]) => median(a.map((us, i) => us / (b[i] ?? Number.NaN)));
+  const x = (r: number) => (Number.isFinite(r) ? `${r.toFixed(3)}x` : "n/a");
+  return (
+    `wall: medians ${x(over.medianUs / base.medianUs)}, fastest ${x(over.minRoundUs / base.minRoundUs)}, per-round ${x(paired(over.roundsUs, base.roundsUs))}; ` +
+    `CPU: medians ${x(over.cpuUs / base.cpuUs)}, per-round ${x(paired(over.roundsCpuUs, base.roundsCpuUs))}`
+  );
 }
