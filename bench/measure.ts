@@ -6,6 +6,7 @@
  * (every contender once per round, the order reversed on odd rounds, so drift
  * in machine load hits all of them alike). A contender's result is the median
  * of its per-round mean µs/op, with the fastest and slowest round as spread,
+ * (every round's mean is kept too, so two rows can be compared round by round),
  * and the median CPU time per op of this process (all its threads, libuv's
  * crypto pool included; not other processes such as workerd), which shows how
  * much of the wall time was spent waiting, e.g. for a shared, busy CPU.
@@ -14,6 +15,8 @@
 export interface Timed {
   readonly name: string;
   readonly op: () => Promise<unknown>;
+  /** CPU µs used so far by whatever runs `op` (default: this process, `process.cpuUsage`). */
+  readonly cpuClock?: () => number;
 }
 
 export interface MeasureOptions {
@@ -33,6 +36,10 @@ export interface Measurement {
   readonly maxRoundUs: number;
   readonly cpuUs: number;
   readonly opsPerSecond: number;
+  /** Mean wall µs/op of each round, in round order (for paired per-round ratios). */
+  readonly roundsUs: readonly number[];
+  /** Mean CPU µs/op of each round, in round order. */
+  readonly roundsCpuUs: readonly number[];
 }
 
 export const DEFAULT_MEASURE_OPTIONS: MeasureOptions = {
@@ -55,7 +62,7 @@ export async function measureInterleaved(contenders: readonly Timed[], options: 
     const order = round % 2 === 0 ? contenders : [...contenders].reverse();
     for (const contender of order) {
       const n = iterations.get(contender.name) ?? options.minIterations;
-      perRound.get(contender.name)?.push(await timeIterations(contender.op, n));
+      perRound.get(contender.name)?.push(await timeIterations(contender.op, n, contender.cpuClock ?? processCpuUs));
     }
   }
   return contenders.map((contender) => {
@@ -71,6 +78,8 @@ export async function measureInterleaved(contenders: readonly Timed[], options: 
       maxRoundUs: Math.max(...samples),
       cpuUs: median(rounds.map((r) => r.cpuUs)),
       opsPerSecond: 1e6 / medianUs,
+      roundsUs: samples,
+      roundsCpuUs: rounds.map((r) => r.cpuUs),
     };
   });
 }
@@ -92,13 +101,17 @@ interface RoundTime {
 }
 
 /** Mean wall and CPU µs per op over `n` sequential runs. */
-async function timeIterations(op: () => Promise<unknown>, n: number): Promise<RoundTime> {
-  const cpuStart = process.cpuUsage();
+async function timeIterations(op: () => Promise<unknown>, n: number, cpuClock: () => number): Promise<RoundTime> {
+  const cpuStart = cpuClock();
   const start = process.hrtime.bigint();
   for (let i = 0; i < n; i++) await op();
   const wallUs = Number(process.hrtime.bigint() - start) / 1000 / n;
-  const cpu = process.cpuUsage(cpuStart);
-  return { wallUs, cpuUs: (cpu.user + cpu.system) / n };
+  return { wallUs, cpuUs: (cpuClock() - cpuStart) / n };
+}
+
+function processCpuUs(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
 }
 
 export function median(values: readonly number[]): number {

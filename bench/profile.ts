@@ -1,9 +1,11 @@
 /**
- * `npx tsx bench/profile.ts [ablation] [steps] [cold] [workerd]`: where the
+ * `npx tsx bench/profile.ts [ablation] [steps] [cold] [workerd] [ladder]`: where the
  * time of one verification goes (default: every section). `ablation` replays
  * the warm path with one step at a time replaced by its precomputed result
  * (warm-replica.ts), so each difference to the full replica is that step's
- * cost inside the call; `steps` times each step alone; `cold` times the chain
+ * cost inside the call; `steps` times each step alone; `ladder` builds the
+ * warm path up from the floor inside workerd, one step per rung (CPU of the
+ * workerd process, /proc); `cold` times the chain
  * work of a cache miss; `workerd` repeats ablation and steps inside workerd.
  * Everything runs interleaved (measure.ts) next to the whole call and the raw
  * `crypto.subtle.verify` floor; columns are median wall, fastest round wall
@@ -24,7 +26,8 @@ import { coldContender, warmContender } from "./contenders/skillflare.js";
 import { measureInWorkerd, startBenchWorker } from "./contenders/workerd.js";
 import { createBenchFixture } from "./fixtures.js";
 import { measureInterleaved, type Measurement, type MeasureOptions, type Timed } from "./measure.js";
-import { ABLATIONS, prepareReplica, stepOps, warmReplica } from "./warm-replica.js";
+import { ABLATIONS, ladderOps, prepareReplica, stepOps, warmReplica } from "./warm-replica.js";
+import { decodeBase64Strict } from "../src/shared/base64.js";
 
 const wanted = new Set(process.argv.slice(2));
 const wants = (section: string) => wanted.size === 0 || wanted.has(section);
@@ -83,6 +86,17 @@ if (wants("cold")) {
   ];
   print("Node: cold path steps", await measureInterleaved(steps, options(150)));
 }
+if (wants("ladder")) {
+  const worker = await startBenchWorker(fixture, fileURLToPath(new URL("..", import.meta.url)));
+  try {
+    const key = await crypto.subtle.importKey("spki", decodeBase64Strict(replica.spki) ?? new Uint8Array(), { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["verify"]);
+    const rungs = Object.keys(ladderOps(replica, key, new Uint8Array())).map((name) => ({ name, what: `ladder:${name}`, batch: 1000 }));
+    const ops = [...rungs, { name: "5 verifier.verifyPayload", what: "warm:verifier", batch: 1000 }, { name: "6 verifyAlexaPayload (warm row)", what: "warm", batch: 1000 }];
+    print("workerd: the warm path built up from the floor (batches of 1000)", await measureInWorkerd(worker, ops, { ...options(100), rounds: 21 }), true);
+  } finally {
+    await worker.dispose();
+  }
+}
 if (wants("workerd")) {
   const worker = await startBenchWorker(fixture, fileURLToPath(new URL("..", import.meta.url)));
   try {
@@ -98,10 +112,11 @@ if (wants("workerd")) {
   }
 }
 
-function print(title: string, results: readonly Measurement[]): void {
-  console.log(`\n${title}; µs/op: median wall | fastest round | median CPU`);
+function print(title: string, results: readonly Measurement[], lowestCpu = false): void {
+  console.log(`\n${title}; µs/op: median wall | fastest round | median CPU${lowestCpu ? " | lowest-round CPU" : ""}`);
   for (const m of results) {
-    const cells = [m.medianUs, m.minRoundUs, m.cpuUs].map((v) => (Number.isFinite(v) ? v.toFixed(2) : "n/a").padStart(9));
+    const values = [m.medianUs, m.minRoundUs, m.cpuUs, ...(lowestCpu ? [Math.min(...m.roundsCpuUs)] : [])];
+    const cells = values.map((v) => (Number.isFinite(v) ? v.toFixed(2) : "n/a").padStart(9));
     console.log(`  ${m.name.padEnd(34)} ${cells.join(" |")}`);
   }
 }

@@ -10,6 +10,7 @@
  * this replica must follow.
  */
 import type { RequestEnvelope } from "ask-sdk-model";
+import { decodeBase64Strict } from "../src/shared/base64.js";
 import type { CertCache } from "../src/verify/cert-cache.js";
 import { normaliseCertChainUrl } from "../src/verify/cert-url.js";
 import { buildPkijsEngine } from "../src/verify/crypto-engine.js";
@@ -18,7 +19,7 @@ import { DownloadGuard } from "../src/verify/download-guard.js";
 import { parseEnvelope } from "../src/verify/envelope.js";
 import { readSignatureHeader, requireValidSignature, SigningKeyMemo } from "../src/verify/signature.js";
 import { requireAllowedSkillId } from "../src/verify/skill-id.js";
-import { requireFreshTimestamp } from "../src/verify/timestamp.js";
+import { parseAlexaTimestamp, requireFreshTimestamp } from "../src/verify/timestamp.js";
 import { loadedTrustAnchors, loadTrustAnchors, type TrustAnchorSet } from "../src/verify/trust-anchors.js";
 import { cacheKeyFor, SigningKeySource } from "../src/verify/validated-chain.js";
 import { requireValidAt } from "../src/verify/validity.js";
@@ -91,9 +92,16 @@ export async function warmReplica(inputs: ReplicaInputs, skip: ReadonlySet<Skipp
 
 /** Each step of the warm path alone, with the inputs it gets in the real call. */
 export function stepOps(inputs: ReplicaInputs): Record<string, () => Promise<unknown>> {
+  const signatureText = inputs.headers.get("Signature-256") ?? "";
+  const timestampText = String((inputs.envelope.request as { timestamp?: unknown }).timestamp);
   const keyText = new TextEncoder().encode(`${inputs.anchors.id}\n${inputs.url}`);
   return {
     "readSignatureHeader": async () => readSignatureHeader(inputs.headers),
+    "headers.get (one header)": async () => inputs.headers.get("Signature-256"),
+    "decodeBase64Strict (signature)": async () => decodeBase64Strict(signatureText),
+    "parseAlexaTimestamp": async () => parseAlexaTimestamp(timestampText),
+    "requireAllowedSkillId": async () => requireAllowedSkillId(inputs.envelope, inputs.skillIds),
+    "source.get (hit)": () => inputs.source.get(inputs.url, Date.now()),
     "normaliseCertChainUrl": async () => normaliseCertChainUrl(inputs.headers.get("SignatureCertChainUrl") ?? ""),
     "loadTrustAnchors": async () => loadedTrustAnchors(inputs.anchorsPem) ?? loadTrustAnchors(inputs.anchorsPem),
     "cacheKeyFor (memo hit)": () => cacheKeyFor(inputs.url, inputs.anchors.id),
@@ -124,3 +132,38 @@ const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 function decode(bytes: Uint8Array): string {
   return utf8.decode(bytes);
 }
+
+/**
+ * The warm path built up from the floor, one step more per rung (each rung
+ * does everything the one before it does): the difference between two rungs
+ * is what the added step costs. `signature` is the decoded `Signature-256`
+ * and `key` its imported key, as the floor row holds them.
+ */
+export function ladderOps(inputs: ReplicaInputs, key: CryptoKey, signature: Uint8Array<ArrayBuffer>): Record<string, () => Promise<unknown>> {
+  const floor = async (sig: Uint8Array<ArrayBuffer>, k: CryptoKey) => {
+    if (!(await crypto.subtle.verify("RSASSA-PKCS1-v1_5", k, sig, inputs.bytes as Uint8Array<ArrayBuffer>))) throw new Error("ladder: bad signature");
+    return parseEnvelope(decode(inputs.bytes));
+  };
+  const headers = () => [inputs.headers.get("SignatureCertChainUrl") ?? "", inputs.headers.get("Signature-256") ?? ""] as const;
+  return {
+    "0 floor": () => floor(signature, key),
+    "1 + two headers.get": () => (headers(), floor(signature, key)),
+    "2 + base64 signature": () => floor(readSignatureHeader(inputs.headers).bytes, key),
+    "3 + url memo, chain, key memo": () => {
+      const [url] = headers();
+      const sig = readSignatureHeader(inputs.headers);
+      const entry = inputs.source.heldFor(normaliseCertChainUrl(url), Date.now());
+      return floor(sig.bytes, (entry && inputs.keys.get(entry.spki, sig.algorithm)) ?? key);
+    },
+    "4 + timestamp, skill id": async () => {
+      const nowMs = Date.now();
+      const [url] = headers();
+      const sig = readSignatureHeader(inputs.headers);
+      const entry = inputs.source.heldFor(normaliseCertChainUrl(url), nowMs);
+      const envelope = await floor(sig.bytes, (entry && inputs.keys.get(entry.spki, sig.algorithm)) ?? key);
+      requireFreshTimestamp(envelope, nowMs, 150);
+      requireAllowedSkillId(envelope, inputs.skillIds);
+    },
+  };
+}
+

@@ -5,12 +5,15 @@
  * by wrangler, run by Miniflare and checked at setup (accepts the request,
  * refuses it tampered). Each timed op is one request that runs an op `batch`
  * times inside the isolate; an n=0 request, interleaved with them, is the
- * loopback overhead subtracted before dividing by `batch`.
+ * loopback overhead subtracted before dividing by `batch`. The CPU column is
+ * the workerd process's own CPU time (from /proc, so time spent waiting for a
+ * core on a busy machine is not counted), with the n=0 request's subtracted too.
  */
 import { readFile } from "node:fs/promises";
 import { Miniflare } from "miniflare";
 import { bytesToBase64 } from "../../src/devkit/encoding.js";
 import { withWranglerDryRun } from "../bundle-size.js";
+import { descendantsNamed, processesCpuMs } from "../load/process-cpu.js";
 import type { BenchFixture } from "../fixtures.js";
 import { measureInterleaved, type Measurement, type MeasureOptions } from "../measure.js";
 import type { WorkerdSetup } from "../workerd/entry.js";
@@ -24,6 +27,8 @@ export const WORKERD_DESCRIPTIONS: Readonly<Record<string, string>> = {
 
 export interface BenchWorker {
   readonly run: (what: string, n: number) => Promise<void>;
+  /** CPU µs run so far by this Worker's workerd process (every thread, from /proc; NaN where there is no /proc). */
+  readonly cpuUs: () => number;
   readonly dispose: () => Promise<void>;
 }
 
@@ -33,8 +38,12 @@ export async function startBenchWorker(fixture: BenchFixture, projectDir: string
     if (only === undefined || others.length > 0) throw new Error(`expected one bundled module, got ${modules.length}`);
     return readFile(only, "utf8");
   });
+  const before = new Set(workerdProcesses());
   const mf = new Miniflare({ modules: true, script, compatibilityDate: "2026-04-20" });
+  await mf.ready;
+  const own = workerdProcesses().filter((pid) => !before.has(pid));
   const worker: BenchWorker = {
+    cpuUs: () => (own.length === 0 ? Number.NaN : processesCpuMs(own) * 1000),
     run: async (what, n) => {
       const response = await mf.dispatchFetch(`http://bench/run?what=${encodeURIComponent(what)}&n=${n}`, { method: "POST" });
       const text = await response.text();
@@ -62,14 +71,26 @@ export interface WorkerdOp {
 }
 
 /** Median µs per op of each `what`, measured in batches inside the Worker. */
-export async function measureInWorkerd(worker: BenchWorker, ops: readonly WorkerdOp[], options: MeasureOptions): Promise<Measurement[]> {
-  const timed = [
-    { name: "loopback overhead", op: () => worker.run("none", 0) },
+export function measureInWorkerd(worker: BenchWorker, ops: readonly WorkerdOp[], options: MeasureOptions): Promise<Measurement[]> {
+  return measureInWorkers([{ worker, ops }], options);
+}
+
+/**
+ * The same over several Workers (say one bundled from another commit), all
+ * rows interleaved in one run; each Worker's own n=0 request is its overhead.
+ */
+export async function measureInWorkers(groups: readonly { worker: BenchWorker; ops: readonly WorkerdOp[] }[], options: MeasureOptions): Promise<Measurement[]> {
+  const timed = groups.flatMap(({ worker, ops }, g) => [
+    { name: `loopback overhead ${g}`, op: () => worker.run("none", 0) },
     ...ops.map(({ name, what, batch }) => ({ name, op: () => worker.run(what, batch) })),
-  ];
-  const [overhead, ...batches] = await measureInterleaved(timed, options);
-  if (overhead === undefined) throw new Error("workerd: no overhead measurement");
-  return batches.map((m, i) => perOp(m, overhead.medianUs, ops[i]?.batch ?? 1));
+  ].map((row) => ({ ...row, cpuClock: worker.cpuUs })));
+  const measured = await measureInterleaved(timed, options);
+  let next = 0;
+  return groups.flatMap(({ ops }) => {
+    const [overhead, ...batches] = measured.slice(next, (next += ops.length + 1));
+    if (overhead === undefined) throw new Error("workerd: no overhead measurement");
+    return batches.map((m, i) => perOp(m, overhead, ops[i]?.batch ?? 1));
+  });
 }
 
 async function setupFor(fixture: BenchFixture): Promise<WorkerdSetup> {
@@ -87,8 +108,17 @@ async function setupFor(fixture: BenchFixture): Promise<WorkerdSetup> {
   };
 }
 
-function perOp(batchTime: Measurement, overheadUs: number, batch: number): Measurement {
-  const scale = (us: number) => (us - overheadUs) / batch;
+function workerdProcesses(): number[] {
+  try {
+    return descendantsNamed(process.pid, "workerd");
+  } catch {
+    return []; // no /proc here: CPU is reported as n/a
+  }
+}
+
+function perOp(batchTime: Measurement, overhead: Measurement, batch: number): Measurement {
+  const scale = (us: number) => (us - overhead.medianUs) / batch;
+  const scaleCpu = (us: number) => (us - overhead.cpuUs) / batch;
   const medianUs = scale(batchTime.medianUs);
   return {
     name: batchTime.name,
@@ -97,7 +127,9 @@ function perOp(batchTime: Measurement, overheadUs: number, batch: number): Measu
     medianUs,
     minRoundUs: scale(batchTime.minRoundUs),
     maxRoundUs: scale(batchTime.maxRoundUs),
-    cpuUs: Number.NaN,
+    cpuUs: scaleCpu(batchTime.cpuUs),
     opsPerSecond: 1e6 / medianUs,
+    roundsUs: batchTime.roundsUs.map(scale),
+    roundsCpuUs: batchTime.roundsCpuUs.map(scaleCpu),
   };
 }

@@ -7,13 +7,15 @@
  * `cold` the same with a fresh cache (stubbed download + chain validation),
  * `limit` one `crypto.subtle.verify` (key imported, signature decoded), `floor`
  * the same plus UTF-8 decode and `JSON.parse` of the verified body, and
- * `step:<name>` / `replica:<name>` are the profiling ops of warm-replica.ts.
+ * `step:<name>` / `replica:<name>` / `ladder:<name>` are the profiling ops of
+ * warm-replica.ts, and `warm:verifier` is `warm` through a verifier built once
+ * (`createAlexaVerifier`) instead of the one-call `verifyAlexaPayload`.
  * workerd freezes its clocks while code runs, so the caller times the request
  * from outside and subtracts an n=0 request.
  */
 import { base64ToBytes } from "../../src/devkit/encoding.js";
-import { AlexaVerificationError, createMemoryCertCache, verifyAlexaPayload, type VerifyOptions } from "../../src/index.js";
-import { ABLATIONS, prepareReplica, stepOps, warmReplica } from "../warm-replica.js";
+import { AlexaVerificationError, createAlexaVerifier, createMemoryCertCache, verifyAlexaPayload, type VerifyOptions } from "../../src/index.js";
+import { ABLATIONS, ladderOps, prepareReplica, stepOps, warmReplica } from "../warm-replica.js";
 
 export interface WorkerdSetup {
   readonly headers: Record<string, string>;
@@ -64,7 +66,11 @@ async function prepare(setup: WorkerdSetup): Promise<Map<string, Op>> {
       },
     ],
   ]);
+  const verifier = createAlexaVerifier(options);
+  await verifier.verifyPayload(headers, bytes);
+  all.set("warm:verifier", () => verifier.verifyPayload(headers, bytes));
   for (const [name, op] of Object.entries(stepOps(replica))) all.set(`step:${name}`, op);
+  for (const [name, op] of Object.entries(ladderOps(replica, key, signature))) all.set(`ladder:${name}`, op);
   for (const [name, skip] of Object.entries(ABLATIONS)) all.set(`replica:${name}`, () => warmReplica(replica, new Set(skip)));
   return all;
 }

@@ -19,12 +19,19 @@ function sextet(text: string, index: number): number {
   return code < 128 ? (SEXTETS[code] as number) : -1;
 }
 
-/** Decodes canonical padded base64, or `undefined` if `text` is anything else. */
-export function decodeBase64Strict(text: string): Uint8Array<ArrayBuffer> | undefined {
+/**
+ * Decodes canonical padded base64, or `undefined` if `text` is anything else.
+ * `allocate` gives the array the bytes are written into (default a new one);
+ * it must be a fresh, zeroed array of that length that nothing else holds.
+ */
+export function decodeBase64Strict(
+  text: string,
+  allocate: (length: number) => Uint8Array<ArrayBuffer> = newBytes,
+): Uint8Array<ArrayBuffer> | undefined {
   const length = text.length;
   if (length % 4 !== 0) return undefined;
   const padding = length === 0 || text.charCodeAt(length - 1) !== PAD ? 0 : text.charCodeAt(length - 2) === PAD ? 2 : 1;
-  const bytes = new Uint8Array((length / 4) * 3 - padding);
+  const bytes = allocate((length / 4) * 3 - padding);
   const fullGroupsEnd = padding === 0 ? length : length - 4;
   let out = 0;
   for (let i = 0; i < fullGroupsEnd; i += 4) {
@@ -47,6 +54,10 @@ export function decodeBase64Strict(text: string): Uint8Array<ArrayBuffer> | unde
   bytes[out++] = group >> 16;
   if (padding === 1) bytes[out] = (group >> 8) & 0xff;
   return bytes;
+}
+
+function newBytes(length: number): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(length);
 }
 
 /** Encodes bytes as standard padded base64. */

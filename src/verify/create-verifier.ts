@@ -18,7 +18,7 @@ import { DownloadGuard } from "./download-guard.js";
 import { parseEnvelope } from "./envelope.js";
 import { fail } from "./errors.js";
 import { requireNewRequestId } from "./replay-check.js";
-import { readSignatureHeader, requireValidSignature, SigningKeyMemo, type SignatureAlgorithm } from "./signature.js";
+import { ByteSlab, readSignatureHeader, requireValidSignature, SigningKeyMemo, type SignatureAlgorithm } from "./signature.js";
 import { requireAllowedSkillId } from "./skill-id.js";
 import { requireFreshTimestamp } from "./timestamp.js";
 import { loadTrustAnchors, type TrustAnchorSet } from "./trust-anchors.js";
@@ -70,6 +70,7 @@ export function createAlexaVerifier(options: VerifyOptions = {}): AlexaVerifier 
   const settings = resolveOptions(options);
   const subtle = settings.crypto.subtle;
   const keys = new SigningKeyMemo(subtle);
+  const signatureSlab = new ByteSlab();
   const engine = buildPkijsEngine(settings.crypto);
   const guard = new DownloadGuard(settings.downloadGuard);
   let source: SigningKeySource | undefined;
@@ -92,17 +93,18 @@ export function createAlexaVerifier(options: VerifyOptions = {}): AlexaVerifier 
     return source;
   }
 
-  async function verifyPayload(headers: Headers, rawBodyBytes: Uint8Array, context: VerifyContext = {}): Promise<VerifiedRequest> {
+  async function verifyPayload(headers: Headers, rawBodyBytes: Uint8Array, context?: VerifyContext): Promise<VerifiedRequest> {
     const nowMs = settings.now();
     if (!Number.isFinite(nowMs)) throw new TypeError(`now() returned ${nowMs}`);
 
     const rawUrl = headers.get("SignatureCertChainUrl");
     if (rawUrl === null || rawUrl === "") fail("missing-cert-url", "SignatureCertChainUrl header is absent");
-    const signature = readSignatureHeader(headers, settings.signature256Only);
+    const signature = readSignatureHeader(headers, settings.signature256Only, signatureSlab);
     const certChainUrl = normaliseCertChainUrl(rawUrl);
 
+    // Warm path without a promise: this verifier already holds the validated chain (dates checked) and the imported key.
     const chains = source ?? (await sourceFor());
-    const signingKey = await chains.get(certChainUrl, nowMs, context);
+    const signingKey = chains.heldFor(certChainUrl, nowMs) ?? (await chains.get(certChainUrl, nowMs, context));
     const key = keys.get(signingKey.spki, signature.algorithm) ?? (await keys.import(signingKey.spki, signature.algorithm));
     await requireValidSignature(key, signature, rawBodyBytes, subtle);
 

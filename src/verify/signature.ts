@@ -8,7 +8,8 @@
  * (workerd binds the hash at import time). With `signature256Only` the SHA-1
  * fallback is off and a request without `Signature-256` is refused. Imported
  * keys are memoised per verifier (`SigningKeyMemo`), one bounded memo per hash,
- * looked up by the stored SPKI string.
+ * looked up by the stored SPKI string. Decoded signatures are carved from a
+ * per-verifier `ByteSlab` instead of one ArrayBuffer each.
  */
 import { decodeBase64Strict } from "../shared/base64.js";
 import { BoundedMemo } from "./bounded-memo.js";
@@ -23,16 +24,47 @@ export interface RequestSignature {
 }
 
 /** Picks and decodes the signature header; throws if absent or not base64. */
-export function readSignatureHeader(headers: Headers, signature256Only = false): RequestSignature {
+export function readSignatureHeader(headers: Headers, signature256Only = false, slab?: ByteSlab): RequestSignature {
   const sha256 = headers.get("Signature-256");
-  if (sha256 === null && signature256Only) return fail("missing-signature-header", "Signature-256 is required (signature256Only) and absent");
-  const [algorithm, value]: [SignatureAlgorithm, string | null] = sha256 !== null ? ["SHA-256", sha256] : ["SHA-1", headers.get("Signature")];
-  if (value === null) return fail("missing-signature-header", "neither Signature-256 nor Signature is present");
-  const bytes = decodeBase64Strict(value);
+  if (sha256 !== null) return decodedSignature("SHA-256", sha256, slab);
+  if (signature256Only) return fail("missing-signature-header", "Signature-256 is required (signature256Only) and absent");
+  const sha1 = headers.get("Signature");
+  if (sha1 === null) return fail("missing-signature-header", "neither Signature-256 nor Signature is present");
+  return decodedSignature("SHA-1", sha1, slab);
+}
+
+function decodedSignature(algorithm: SignatureAlgorithm, value: string, slab: ByteSlab | undefined): RequestSignature {
+  const bytes = decodeBase64Strict(value, slab?.carve);
   if (bytes === undefined || bytes.length === 0) {
     return fail("malformed-signature", `${algorithm === "SHA-256" ? "Signature-256" : "Signature"} is not base64`);
   }
   return { algorithm, bytes };
+}
+
+const SLAB_BYTES = 16 * 1024;
+
+/**
+ * Where one verifier's decoded signatures live: consecutive, never-reused
+ * slices of a 16 KiB buffer (a new one when it is full, the old one left to
+ * the garbage collector with the last slice anyone holds). A fresh
+ * ArrayBuffer per 256-byte signature cost more than decoding it (about 1 µs
+ * in Node, 0.5 µs in workerd). No slice is ever handed out twice, so a
+ * WebCrypto that reads its input late still reads this request's bytes.
+ */
+export class ByteSlab {
+  #buffer = new ArrayBuffer(SLAB_BYTES);
+  #used = 0;
+
+  readonly carve = (length: number): Uint8Array<ArrayBuffer> => {
+    if (length > SLAB_BYTES / 8) return new Uint8Array(length);
+    if (this.#used + length > SLAB_BYTES) {
+      this.#buffer = new ArrayBuffer(SLAB_BYTES);
+      this.#used = 0;
+    }
+    const slice = new Uint8Array(this.#buffer, this.#used, length);
+    this.#used += length;
+    return slice;
+  };
 }
 
 const MEMOISED_KEYS = 16;
@@ -69,18 +101,26 @@ export async function importSigningKey(spkiBase64: string, algorithm: SignatureA
   }
 }
 
-export async function requireValidSignature(
+/**
+ * Resolves once the signature matches the body; rejects with `bad-signature`
+ * otherwise. Not an async function: the verdict is checked in the one
+ * continuation of WebCrypto's own promise (one microtask hop, not two).
+ */
+export function requireValidSignature(
   key: CryptoKey,
   signature: RequestSignature,
   body: Uint8Array,
   subtle: SubtleCrypto = crypto.subtle,
 ): Promise<void> {
-  let valid: boolean;
+  const uncheckable = (error: unknown): never => fail("bad-signature", `${signature.algorithm} signature could not be checked: ${String(error)}`, error);
+  let verdict: Promise<boolean>;
   try {
     // A SharedArrayBuffer-backed body is refused by WebCrypto itself (then: bad-signature).
-    valid = await subtle.verify("RSASSA-PKCS1-v1_5", key, signature.bytes, body as Uint8Array<ArrayBuffer>);
+    verdict = subtle.verify("RSASSA-PKCS1-v1_5", key, signature.bytes, body as Uint8Array<ArrayBuffer>);
   } catch (error) {
-    return fail("bad-signature", `${signature.algorithm} signature could not be checked: ${String(error)}`, error);
+    verdict = Promise.reject(error);
   }
-  if (!valid) fail("bad-signature", `${signature.algorithm} signature does not match the body`);
+  return verdict.then((valid) => {
+    if (!valid) fail("bad-signature", `${signature.algorithm} signature does not match the body`);
+  }, uncheckable);
 }

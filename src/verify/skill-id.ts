@@ -12,8 +12,17 @@ import { isRecord } from "./envelope.js";
 function applicationIdOf(envelope: RequestEnvelope): string | undefined {
   const raw = envelope as unknown as Record<string, unknown>;
   const context = raw["context"];
-  const id = context === undefined ? path(raw, "session", "application", "applicationId") : path(context, "System", "application", "applicationId");
+  const id = context === undefined ? applicationIdUnder(raw["session"]) : applicationIdUnder(field(context, "System"));
   return typeof id === "string" ? id : undefined;
+}
+
+/** `<parent>.application.applicationId`, whatever the parent is. */
+function applicationIdUnder(parent: unknown): unknown {
+  return field(field(parent, "application"), "applicationId");
+}
+
+function field(value: unknown, key: string): unknown {
+  return isRecord(value) ? value[key] : undefined;
 }
 
 export function requireAllowedSkillId(envelope: RequestEnvelope, skillIds: readonly string[] | undefined): void {
@@ -21,13 +30,4 @@ export function requireAllowedSkillId(envelope: RequestEnvelope, skillIds: reado
   const id = applicationIdOf(envelope);
   if (id === undefined) fail("missing-skill-id", "no applicationId in context.System.application (or session, without context)");
   if (!skillIds.includes(id)) fail("wrong-skill-id", `applicationId ${id} is not configured`);
-}
-
-function path(value: unknown, ...keys: string[]): unknown {
-  let current = value;
-  for (const key of keys) {
-    if (!isRecord(current)) return undefined;
-    current = current[key];
-  }
-  return current;
 }

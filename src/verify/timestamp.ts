@@ -26,21 +26,36 @@ export const SKILL_EVENT_TYPES: ReadonlySet<string> = new Set([
   "AlexaSkillEvent.NotificationSubscriptionChanged",
 ]);
 
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /** Milliseconds since the epoch, or NaN when `text` is not a real ISO 8601 instant. */
 export function parseAlexaTimestamp(text: unknown): number {
-  if (typeof text !== "string") return NaN;
-  const match = ISO_DATE_TIME.exec(text);
-  if (match === null) return NaN;
-  const [year, month, day, hour, minute, second, offsetHours = 0, offsetMinutes = 0] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
-  if (year === undefined || month === undefined || day === undefined) return NaN;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (typeof text !== "string" || !ISO_DATE_TIME.test(text)) return NaN;
+  // The shape is checked, so every field sits at a fixed place: YYYY-MM-DDTHH:MM:SS, the offset (if not Z) last.
+  const month = digits(text, 5);
+  const day = digits(text, 8);
+  const zoned = text.charCodeAt(text.length - 1) !== 90; // "Z"
   const inRange =
-    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth &&
-    (hour ?? 99) <= 23 && (minute ?? 99) <= 59 && (second ?? 99) <= 59 &&
-    offsetHours <= 23 && offsetMinutes <= 59;
+    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(digits(text, 0) * 100 + digits(text, 2), month) &&
+    digits(text, 11) <= 23 && digits(text, 14) <= 59 && digits(text, 17) <= 59 &&
+    (!zoned || (digits(text, text.length - 5) <= 23 && digits(text, text.length - 2) <= 59));
   return inRange ? Date.parse(text) : NaN;
+}
+
+/** The two-digit number at `at` (the caller has checked both are digits). */
+function digits(text: string, at: number): number {
+  return (text.charCodeAt(at) - 48) * 10 + (text.charCodeAt(at + 1) - 48);
+}
+
+/**
+ * Days in `month` (1-12) of `year`, as `Date.UTC` counts them (it reads years
+ * 0-99 as 1900-1999), without building a Date: 31 for months whose number,
+ * after August, is even; February by the Gregorian leap rule.
+ */
+export function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return 30 + ((month + (month >> 3)) & 1);
+  const y = year >= 0 && year <= 99 ? 1900 + year : year;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
 }
 
 export function requireFreshTimestamp(envelope: RequestEnvelope, nowMs: number, toleranceSeconds: number): void {

@@ -58,10 +58,18 @@ export class SigningKeySource {
     return entry !== undefined && isFresh(entry, nowMs) ? entry : undefined;
   }
 
+  /**
+   * The warm path: the entry this verifier holds for `certUrl`, its dates
+   * checked at `nowMs` (throws when outside them), or undefined when `get`
+   * must look further. Synchronous, so a hit costs no promise.
+   */
+  heldFor(certUrl: string, nowMs: number): ValidatedSigningKey | undefined {
+    const entry = this.validatedFor(certUrl, nowMs);
+    return entry === undefined ? undefined : datesChecked(entry, certUrl, nowMs);
+  }
+
   async get(certUrl: string, nowMs: number, context: VerifyContext = {}): Promise<ValidatedSigningKey> {
-    const entry = this.validatedFor(certUrl, nowMs) ?? (await this.#lookUp(certUrl, nowMs, context));
-    requireValidAt(entry, nowMs, `signing chain ${certUrl}`);
-    return entry;
+    return datesChecked(this.validatedFor(certUrl, nowMs) ?? (await this.#lookUp(certUrl, nowMs, context)), certUrl, nowMs);
   }
 
   async #lookUp(certUrl: string, nowMs: number, context: VerifyContext): Promise<ValidatedSigningKey> {
@@ -156,6 +164,12 @@ export class SigningKeySource {
 export async function cacheKeyFor(certUrl: string, anchorsId: string, subtle: SubtleCrypto = crypto.subtle): Promise<string> {
   const digest = await subtle.digest("SHA-256", new TextEncoder().encode(`${anchorsId}\n${certUrl}`));
   return `alexa-chain:v2:${toHex(digest)}`;
+}
+
+/** `requireValidAt` on every result; its message is built only when it fails. */
+function datesChecked(entry: ValidatedSigningKey, certUrl: string, nowMs: number): ValidatedSigningKey {
+  if (!(nowMs >= entry.notBefore && nowMs <= entry.notAfter)) requireValidAt(entry, nowMs, `signing chain ${certUrl}`);
+  return entry;
 }
 
 function isFresh(entry: ValidatedSigningKey, nowMs: number): boolean {
