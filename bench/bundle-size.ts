@@ -51,24 +51,27 @@ export async function withWranglerDryRun<T>(projectDir: string, extraArgs: reado
   }
 }
 
+/** The sizes of one dry run's output (see the module comment). */
+export async function bundleSizeOf({ outdir, modules, stdout }: DryRunOutput): Promise<BundleSize> {
+  let rawBytes = 0;
+  let gzipBytes = 0;
+  for (const file of modules) {
+    const bytes = await readFile(file);
+    rawBytes += bytes.byteLength;
+    gzipBytes += gzipSync(bytes).byteLength;
+  }
+  return {
+    files: modules.map((file) => file.slice(outdir.length + 1)),
+    rawBytes,
+    gzipBytes,
+    rawKb: rawBytes / 1024,
+    gzipKb: gzipBytes / 1024,
+    wranglerSummary: /Total Upload:\s*(.+)/.exec(stdout)?.[1]?.trim(),
+  };
+}
+
 export function measureBundle(projectDir: string, extraArgs: readonly string[] = []): Promise<BundleSize> {
-  return withWranglerDryRun(projectDir, extraArgs, async ({ outdir, modules, stdout }) => {
-    let rawBytes = 0;
-    let gzipBytes = 0;
-    for (const file of modules) {
-      const bytes = await readFile(file);
-      rawBytes += bytes.byteLength;
-      gzipBytes += gzipSync(bytes).byteLength;
-    }
-    return {
-      files: modules.map((file) => file.slice(outdir.length + 1)),
-      rawBytes,
-      gzipBytes,
-      rawKb: rawBytes / 1024,
-      gzipKb: gzipBytes / 1024,
-      wranglerSummary: /Total Upload:\s*(.+)/.exec(stdout)?.[1]?.trim(),
-    };
-  });
+  return withWranglerDryRun(projectDir, extraArgs, bundleSizeOf);
 }
 
 function isModule(name: string): boolean {

@@ -2,12 +2,17 @@
  * `skillflare dev [--port N] [--inspector-port N] [--setup-only] [-- <wrangler dev args>]`: the
  * setup of setup.ts, then `wrangler dev` on the port asked for (default 8787) with its inspector
  * on a free port, so two dev servers can run side by side. `npm start -- --port 8802` lands
- * here. While wrangler runs, .skillflare/dev.json tells `skillflare simulate` where it is.
+ * here. wrangler dev runs the generated .skillflare/dev-entry.js (dev-entry.ts): the project's
+ * Worker with the local console at /_skillflare/ in front, which no deployed bundle carries.
+ * While wrangler runs, .skillflare/dev.json tells `skillflare simulate` where it is.
  */
 import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { lastString, parseArgs } from "../args.js";
 import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type ExitCode } from "../io.js";
 import { type CommandRunner, runCommand } from "../process.js";
+import { type DevEntry, prepareDevEntry } from "./dev-entry.js";
 import { clearDevState, devUrl, writeDevState } from "./dev-state.js";
 import { freePort, probePort } from "./free-port.js";
 import { runDevSetup, wranglerCommand } from "./setup.js";
@@ -55,9 +60,20 @@ function portOption(text: string | undefined, name: string): { readonly port?: n
   return /^\d+$/.test(text) && port >= 1 && port <= 65535 ? { port } : { error: `--${name} must be a port number 1-65535, not "${text}"` };
 }
 
-/** wrangler dev's arguments: the port, the free inspector port, and the loopback upstream the dev trust needs. */
-export function wranglerDevArgs(port: number, inspectorPort: number, extra: readonly string[] = []): string[] {
-  return ["dev", "--local", "--port", String(port), "--inspector-port", String(inspectorPort), "--local-upstream", `localhost:${port}`, ...extra];
+/**
+ * wrangler dev's arguments: the entry script (none: wrangler.toml's main), the port, the free
+ * inspector port, and the loopback upstream the dev trust needs.
+ */
+export function wranglerDevArgs(port: number, inspectorPort: number, extra: readonly string[] = [], script?: string): string[] {
+  const entry = script === undefined ? [] : [script];
+  return ["dev", ...entry, "--local", "--port", String(port), "--inspector-port", String(inspectorPort), "--local-upstream", `localhost:${port}`, ...extra];
+}
+
+/** The one line saying where the console is, or why there is none. */
+function consoleLine(entry: DevEntry, port: number): string {
+  return entry.kind === "console"
+    ? `[skillflare] local console: ${devUrl(port)}_skillflare/ (wrangler dev runs ${entry.script}: ${entry.main} with withLocalConsole around its default export)`
+    : `[skillflare] local console: none (${entry.reason}); wrangler dev runs ${entry.main ?? "wrangler.toml's main"} as it is`;
 }
 
 export async function devCommand(argv: readonly string[], io: CliIo, deps: DevDependencies = {}): Promise<ExitCode> {
@@ -92,10 +108,13 @@ export async function devCommand(argv: readonly string[], io: CliIo, deps: DevDe
   if (setupOnly) return EXIT_OK;
   const inspectorPort = inspectorArg.port ?? (await freePort());
   const [command, prefix] = wranglerCommand(cwd);
+  const entry = await prepareDevEntry(cwd, await readFile(join(cwd, "wrangler.toml"), "utf8"));
+  io.out(consoleLine(entry, port));
   io.out(`[skillflare] starting wrangler dev: the skill will answer on ${devUrl(port)} (inspector on ${inspectorPort})`);
   await writeDevState(cwd, port);
   try {
-    const code = await (deps.launch ?? launchAttached)(command, [...prefix, ...wranglerDevArgs(port, inspectorPort, parsed.args.positionals)], cwd);
+    const script = entry.kind === "console" ? entry.script : undefined;
+    const code = await (deps.launch ?? launchAttached)(command, [...prefix, ...wranglerDevArgs(port, inspectorPort, parsed.args.positionals, script)], cwd);
     return code === 0 ? EXIT_OK : EXIT_CHECK_FAILED;
   } finally {
     clearDevState(cwd);

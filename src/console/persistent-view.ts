@@ -5,14 +5,14 @@
  * skill that stores elsewhere passes `console.persistentAttributes` to createAlexaWorker. A
  * read that fails is shown with its reason, never hidden and never a failed turn.
  */
+import type { PersistentReader } from "../http/console-hook.js";
 import { createD1Persistence } from "../skill/persistence/d1.js";
+
+export type { PersistentReader };
 
 export type PersistentView =
   | { readonly ok: true; readonly attributes: Readonly<Record<string, unknown>> }
   | { readonly ok: false; readonly reason: string };
-
-/** Reads one user's persistent attributes; undefined = this Worker has no store to show. */
-export type PersistentReader<E> = (env: E, userId: string) => Promise<Readonly<Record<string, unknown>> | undefined>;
 
 function isD1(value: unknown): value is D1Database {
   return typeof value === "object" && value !== null && typeof (value as { prepare?: unknown }).prepare === "function";

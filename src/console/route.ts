@@ -1,10 +1,11 @@
 /**
  * The local console's routes under `/_skillflare/`: the page, its script and style sheet
  * (same origin, no CDN, nothing for the user to build) and the JSON API. Loopback only, and
- * only where the dev signing kit is configured (`.dev.vars`): any other request, and every
- * request to a production Worker, gets exactly the Worker's ordinary 404, so the console's
- * existence is not even visible from outside. The loopback rule is local-development.ts's, the
- * one place that decides what local development means.
+ * only where the dev signing kit is configured (`.dev.vars`): any other request gets exactly
+ * the Worker's ordinary 404, so the console's existence is not even visible from outside. Only
+ * `withLocalConsole` (src/dev/, what `skillflare dev` runs) calls this; a deployed Worker does
+ * not contain it. The loopback rule is local-development.ts's, the one place that decides what
+ * local development means.
  */
 import { DEV_USER_ID } from "../devkit/index.js";
 import { isLocalDevelopmentRequest } from "../http/local-development.js";

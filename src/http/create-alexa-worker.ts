@@ -7,15 +7,15 @@
  * isolate (verify-options.ts, shared with `skillflare/hono`): one verifier per
  * isolate, its cert cache warm across requests; with a `REPLAY_GUARD` Durable
  * Object binding the replay guard is on across isolates.
- * The local console under /_skillflare/ (src/console/) is answered first, for local
- * development requests with the dev kit only, and talks to this same fetch handler.
+ * The local console under /_skillflare/ is not here: this file only records what it needs
+ * (console-hook.ts), and `withLocalConsole` from `skillflare/dev`, which `skillflare dev` wraps
+ * around the Worker, answers it. So no deployed bundle carries the console (docs/dev-entry.md).
  */
 import { HttpError } from "../shared/http-error.js";
 import type { VerifyOptions } from "../verify/verifier-options.js";
 import { handleAlexaPost, type AlexaHandler } from "./alexa-endpoint.js";
 import { consoleLogger, type Logger } from "./log.js";
-import { handleConsoleRequest, isConsolePath } from "../console/route.js";
-import { readD1Attributes, type PersistentReader } from "../console/persistent-view.js";
+import { attachConsoleHook, type PersistentReader } from "./console-hook.js";
 import { handlerForSkill, type WorkerSkill } from "./skill-handler.js";
 import { verifierResolver, type AlexaWorkerEnv as VerifyEnv } from "./verify-options.js";
 import type { ConsoleEnv } from "../console/dev-config.js";
@@ -55,8 +55,9 @@ export interface AlexaWorkerSettings<E extends AlexaWorkerEnv> {
   /** Refuse replayed request ids: in memory per isolate, or across isolates when `REPLAY_GUARD` is bound (which alone turns it on). */
   readonly replayGuard?: boolean;
   /**
-   * The local console at /_skillflare/ (loopback requests with SKILLFLARE_DEV_KIT only; see
-   * docs/console.md). `false` turns it off.
+   * The local console at /_skillflare/ (loopback requests with SKILLFLARE_DEV_KIT only, under
+   * `skillflare dev`, which wraps this Worker in `withLocalConsole`; see docs/console.md).
+   * `false` turns it off.
    * @example
    * createAlexaWorker({ skill, console: { persistentAttributes: (env, userId) => myStore(env).read(userId) } });
    */
@@ -92,17 +93,9 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
   const handler = options.handler ?? handlerForSkill(options.skill);
   const verifierFor = verifierResolver({ overrides: options.verifyOptions, logger, replayGuard: options.replayGuard === true });
 
-  const consoleOptions = options.console;
   const fetchHandler = async (request: Request, env: E, executionContext: ExecutionContext): Promise<Response> => {
     try {
       const url = new URL(request.url);
-      if (consoleOptions !== false && isConsolePath(url.pathname)) {
-        return await handleConsoleRequest(request, env, {
-          selfFetch: (inner) => fetchHandler(inner, env, executionContext),
-          skillPath: path,
-          readPersistent: consoleOptions?.persistentAttributes ?? readD1Attributes,
-        });
-      }
       if (url.pathname === path) {
         if (request.method !== "POST") {
           throw new HttpError(405, "method-not-allowed", `${request.method} ${path}`, { headers: { Allow: "POST" } });
@@ -125,5 +118,7 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
       return httpError.toResponse();
     }
   };
-  return { fetch: fetchHandler };
+  if (options.console === false) return { fetch: fetchHandler };
+  const readPersistent = options.console?.persistentAttributes;
+  return { fetch: attachConsoleHook(fetchHandler, { skillPath: path, logger, ...(readPersistent === undefined ? {} : { readPersistent }) }) };
 }

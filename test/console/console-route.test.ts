@@ -1,5 +1,7 @@
 /**
- * The local console through the real Worker (src/worker.ts, real D1, R2 and KV in workerd):
+ * The local console through the real Worker (src/worker.ts, real D1, R2 and KV in workerd),
+ * wrapped in `withLocalConsole` from skillflare/dev exactly as `skillflare dev`'s generated
+ * entry wraps it (the bare Worker has no console at all: console-wiring.test.ts):
  * a 404 identical to any unknown path for every non-loopback host and for any Worker without
  * SKILLFLARE_DEV_KIT (production); on loopback with the kit, the page, its same-origin assets
  * and the turn API, whose turns are dev-signed requests through the Worker's own verification.
@@ -9,14 +11,17 @@ import { exports } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
 import model from "../../skill-package/interactionModels/custom/en-US.json";
 import { DEV_USER_ID } from "../../src/devkit/index.js";
+import { withLocalConsole } from "skillflare/dev";
 import worker from "../../src/worker.js";
+
+const devWorker = withLocalConsole(worker);
 
 const CONSOLE_PATHS = ["/_skillflare", "/_skillflare/", "/_skillflare/console.js", "/_skillflare/console.css", "/_skillflare/api/turn", "/_skillflare/nope"];
 const devEnv = { ...env, SKILLFLARE_DEV_KIT: JSON.stringify(inject("devKit")), SKILLFLARE_DEV_MODELS: JSON.stringify({ "en-US": model }) };
 
 async function call(url: string, init?: RequestInit, bindings: object = devEnv): Promise<Response> {
   const context = createExecutionContext();
-  const response = await worker.fetch!(new Request(url, init) as Request<unknown, IncomingRequestCfProperties>, bindings as Env, context);
+  const response = await devWorker.fetch!(new Request(url, init) as Request<unknown, IncomingRequestCfProperties>, bindings as Env, context);
   await waitOnExecutionContext(context);
   return response;
 }
@@ -79,7 +84,7 @@ describe("the console is invisible outside local development", () => {
 
   it("is a 404 when the Worker turns it off with console: false", async () => {
     const { createAlexaWorker } = await import("../../src/http/create-alexa-worker.js");
-    const off = createAlexaWorker({ handler: () => ({ version: "1.0", response: {} }), console: false });
+    const off = withLocalConsole(createAlexaWorker({ handler: () => ({ version: "1.0", response: {} }), console: false }));
     const response = await off.fetch!(new Request("http://localhost/_skillflare/") as Request<unknown, IncomingRequestCfProperties>, devEnv as Env, createExecutionContext());
     expect(response.status).toBe(404);
   });
@@ -166,11 +171,13 @@ describe("the console on loopback with the dev kit", () => {
 
   it("shows the skill's failure in the turn where it happened, not as a failed API call", async () => {
     const { createAlexaWorker } = await import("../../src/http/create-alexa-worker.js");
-    const failing = createAlexaWorker({
-      handler: () => {
-        throw new Error("boom in the handler");
-      },
-    });
+    const failing = withLocalConsole(
+      createAlexaWorker({
+        handler: () => {
+          throw new Error("boom in the handler");
+        },
+      }),
+    );
     const context = createExecutionContext();
     const response = await failing.fetch!(
       new Request("http://localhost:8787/_skillflare/api/turn", { method: "POST", body: JSON.stringify({ action: { kind: "launch" }, userId: "u" }) }) as Request<unknown, IncomingRequestCfProperties>,

@@ -24,8 +24,8 @@ describe("doc comments on the public API", () => {
   const declarations = builtDeclarations();
   const checked = declarations.filter((d) => !EXEMPT.test(d.file));
 
-  it("reads a real API (all ten entry points, 150+ names)", () => {
-    expect(new Set(declarations.map((d) => d.entry)).size).toBe(10);
+  it("reads a real API (all eleven entry points, 150+ names)", () => {
+    expect(new Set(declarations.map((d) => d.entry)).size).toBe(11);
     expect(declarations.length).toBeGreaterThan(150);
   });
 

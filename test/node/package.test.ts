@@ -14,7 +14,7 @@ import { describe, expect, it } from "vitest";
 import { sourceAliases, sourceEntryPoints } from "../../scripts/source-aliases.mjs";
 import { ENTRY_POINTS, PACKAGE, ROOT } from "./helpers/public-api.js";
 
-const EXPECTED_SUBPATHS = ["skillflare", "skillflare/worker", "skillflare/skill", "skillflare/audio", "skillflare/testing", "skillflare/hono", "skillflare/ask-sdk", "skillflare/ask-sdk/dynamodb-persistence-adapter", "skillflare/ask-sdk/s3-persistence-adapter", "skillflare/ask-sdk/aws-sdk"];
+const EXPECTED_SUBPATHS = ["skillflare", "skillflare/worker", "skillflare/skill", "skillflare/audio", "skillflare/testing", "skillflare/hono", "skillflare/ask-sdk", "skillflare/ask-sdk/dynamodb-persistence-adapter", "skillflare/ask-sdk/s3-persistence-adapter", "skillflare/ask-sdk/aws-sdk", "skillflare/dev"];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -2,12 +2,15 @@
 // --persist-to directory with the D1 migrations applied and the example stories from
 // assets/stories put in local R2, an env file with the dev trust, the dev kit and the
 // interaction models (the same values cli/dev-setup.ts writes to .dev.vars), and
-// `wrangler dev` on free ports (HTTP and inspector). `stop()` ends that one process by pid.
+// `wrangler dev` on free ports (HTTP and inspector) running the entry `skillflare dev` generates
+// (cli/dev/dev-entry.ts: the Worker inside withLocalConsole, the only way the console is
+// served). `stop()` ends that one process by pid.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { prepareDevEntry } from "../../../cli/dev/dev-entry.js";
 import { devKitValue, devModelsValue, devTrustValue, updateDevVars } from "../../../cli/dev-setup-plan.js";
 import { runCommand } from "../../../cli/process.js";
 import { STORIES } from "../../../src/example/catalog.js";
@@ -72,9 +75,11 @@ export async function startLocalWorker(): Promise<LocalWorker> {
     const file = join("assets", story.key);
     await wrangler(["r2", "object", "put", `skillflare-audio/${story.key}`, "--file", file, "--content-type", "audio/mpeg", "--local", "--persist-to", persistTo]);
   }
+  const entry = await prepareDevEntry(process.cwd(), await readFile("wrangler.toml", "utf8"));
+  if (entry.kind !== "console") throw new Error(`skillflare dev would serve no console: ${entry.reason}`);
   const [port, inspectorPort] = [await freePort(), await freePort()];
   // --local-upstream: without it the Worker would see wrangler.toml's custom domain as its host.
-  const args = ["dev", "--local", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort)];
+  const args = ["dev", entry.script, "--local", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort)];
   args.push("--local-upstream", `localhost:${port}`);
   args.push("--persist-to", persistTo, "--env-file", envFile, "--show-interactive-dev-session=false");
   const child = spawn(WRANGLER, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
