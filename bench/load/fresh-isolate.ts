@@ -56,8 +56,14 @@ export const FRESH_ISOLATE_REQUESTS: Readonly<Record<string, RequestSpec>> = {
   help: { type: "IntentRequest", intent: "AMAZON.HelpIntent" },
 };
 
+/**
+ * The production-shaped sample: a genuine Alexa LaunchRequest, Amazon's signature and chain,
+ * sent to the example Worker without dev trust (bench/load/amazon/).
+ */
+export const AMAZON_LAUNCH = "amazon-launch";
+
 /** The storage calls each request makes on a fresh isolate, for the storage-only Worker. */
-const STORAGE_OF: Readonly<Record<string, string>> = { launch: "kv,d1", help: "kv" };
+const STORAGE_OF: Readonly<Record<string, string>> = { launch: "kv,d1", help: "kv", [AMAZON_LAUNCH]: "kv,d1" };
 
 /** Makes the storage calls `?storage=` names (KV read and deferred write, D1 read), then answers `{}`. */
 const STORAGE_ONLY_SCRIPT = `export default {
@@ -73,8 +79,11 @@ const STORAGE_ONLY_SCRIPT = `export default {
   },
 };`;
 
-async function timedPost(url: string, kit: DevSigningKit, label: string, spec: RequestSpec, userId: string, workerd: readonly number[]) {
-  const signed = await signRequest(kit, label, spec, userId);
+/** What one sample posts: a request the kit signs now, or a fixed one (Amazon's). */
+type Post = () => Promise<{ readonly headers: Record<string, string>; readonly body: string }>;
+
+async function timedPost(url: string, label: string, post: Post, workerd: readonly number[]) {
+  const signed = await post();
   const cpuBefore = processesCpuMs(workerd);
   const started = performance.now();
   const response = await fetch(url, { method: "POST", headers: signed.headers, body: signed.body });
@@ -92,14 +101,14 @@ export function median(values: readonly number[]): number {
 }
 
 /** One fresh workerd: its start-up CPU, then two signed requests (first and warm second). */
-async function onFreshIsolate(worker: WorkerOnMiniflareOptions, kit: DevSigningKit, request: string, spec: RequestSpec, userId: string, query = "") {
+async function onFreshIsolate(worker: WorkerOnMiniflareOptions, label: string, post: Post, query = "") {
   const instance = await startWorkerOnMiniflare(worker);
   try {
     const workerd = descendantsNamed(process.pid, "workerd");
     if (workerd.length === 0) throw new Error("fresh isolate: found no workerd process under this one");
     const url = `${instance.url}${query}`;
-    const first = await timedPost(url, kit, request, spec, userId, workerd);
-    const second = await timedPost(url, kit, request, spec, userId, workerd);
+    const first = await timedPost(url, label, post, workerd);
+    const second = await timedPost(url, label, post, workerd);
     return { first, second, startupCpuMs: instance.startupCpuMs };
   } finally {
     await instance.dispose();
@@ -114,12 +123,21 @@ export async function measureFreshIsolate(
 ): Promise<FreshIsolateResult> {
   const spec = FRESH_ISOLATE_REQUESTS[request];
   if (spec === undefined) throw new Error(`unknown fresh-isolate request ${request}`);
+  return measureFreshIsolatePosts(worker, request, samples, (i) => () => signRequest(kit, request, spec, `amzn1.ask.account.bench-fresh-${i}`));
+}
+
+/** The same for one fixed request (the production-shaped sample: Amazon's own, already signed). */
+export function measureFreshIsolateFixed(worker: WorkerOnMiniflareOptions, request: string, samples: number, fixed: { headers: Record<string, string>; body: string }) {
+  return measureFreshIsolatePosts(worker, request, samples, () => async () => fixed);
+}
+
+async function measureFreshIsolatePosts(worker: WorkerOnMiniflareOptions, request: string, samples: number, postFor: (sample: number) => Post): Promise<FreshIsolateResult> {
   const storageOnly: WorkerOnMiniflareOptions = { ...worker, bundle: { ...worker.bundle, script: STORAGE_ONLY_SCRIPT } };
   const results: FreshIsolateSample[] = [];
   for (let i = 0; i < samples; i++) {
-    const userId = `amzn1.ask.account.bench-fresh-${i}`;
-    const real = await onFreshIsolate(worker, kit, request, spec, userId);
-    const baseline = await onFreshIsolate(storageOnly, kit, request, spec, userId, `?storage=${STORAGE_OF[request] ?? ""}`);
+    const post = postFor(i);
+    const real = await onFreshIsolate(worker, request, post);
+    const baseline = await onFreshIsolate(storageOnly, request, post, `?storage=${STORAGE_OF[request] ?? ""}`);
     results.push({
       firstMs: real.first.ms,
       secondMs: real.second.ms,

@@ -33,6 +33,8 @@ export interface WorkerOnMiniflareOptions {
   readonly skillId: string;
   /** SQL of migrations/*.sql, in order. */
   readonly migrations: readonly string[];
+  /** Text bindings instead of SKILL_IDS + SKILLFLARE_DEV_TRUST (then `devTrust` and `skillId` are unused). */
+  readonly bindings?: Readonly<Record<string, string>>;
   /** Where D1, KV and R2 keep their files (default: Miniflare's own temporary directory). */
   readonly persistDir?: string;
 }
@@ -52,7 +54,7 @@ export async function startWorkerOnMiniflare(options: WorkerOnMiniflareOptions):
     compatibilityFlags: [...bundle.compatibilityFlags],
     host: "127.0.0.1",
     port: 0,
-    bindings: { SKILL_IDS: options.skillId, SKILLFLARE_DEV_TRUST: JSON.stringify(options.devTrust) },
+    bindings: options.bindings ?? { SKILL_IDS: options.skillId, SKILLFLARE_DEV_TRUST: JSON.stringify(options.devTrust) },
     d1Databases: ["DB"],
     kvNamespaces: ["CERT_CACHE"],
     r2Buckets: ["AUDIO"],

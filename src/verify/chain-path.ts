@@ -183,7 +183,7 @@ async function signatureVerifiesWith(
   }
 }
 
-async function runPkijs(
+export async function runPkijs(
   path: readonly pkijs.Certificate[],
   anchor: pkijs.Certificate,
   nowMs: number,
