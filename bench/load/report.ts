@@ -49,6 +49,7 @@ export function loadJson(report: LoadReport): Record<string, unknown> {
   const worker = phase(report, "worker_miniflare", "persistence");
   const express = phase(report, "express", "persistence");
   const cold = report.fresh.find((f) => f.request === "launch") ?? report.fresh[0];
+  const amazon = report.fresh.find((f) => f.request === "amazon-launch");
   return {
     worker_rps: worker?.rps ?? null,
     express_rps: express?.rps ?? null,
@@ -59,6 +60,8 @@ export function loadJson(report: LoadReport): Record<string, unknown> {
     cold_isolate_cpu_ms: cold?.medianFirstCpuMs ?? null,
     cold_isolate_net_cpu_ms: cold?.medianNetFirstCpuMs ?? null,
     cold_isolate_startup_net_cpu_ms: cold?.medianNetStartupCpuMs ?? null,
+    cold_isolate_amazon_ms: amazon?.medianFirstMs ?? null,
+    cold_isolate_amazon_net_cpu_ms: amazon?.medianNetFirstCpuMs ?? null,
     headline: "worker = the example bundle on Miniflare directly, express = the ask-sdk peer; mix = persistence; cold = first launch on a fresh isolate",
     mixes: report.mixes,
     phases: report.phases,

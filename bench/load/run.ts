@@ -4,7 +4,8 @@
  * the peer on first run, builds the Worker's bundle, starts the three sides (see sides.ts),
  * checks they agree and refuse a tampered body, then for each mix (signed just before) runs
  * a bounded load against the sides, interleaved in slices (load-phase.ts), times the first
- * request of fresh isolates, prints the
+ * request of fresh isolates (dev-signed launch and help, and a genuine Alexa request with
+ * Amazon's chain: bench/load/amazon/), prints the
  * table and writes bench/load.json. Every server is stopped by pid, whatever happens.
  * Settings: LOAD_DURATION_S (default 10), LOAD_MAX_REQUESTS (50000), LOAD_CONNECTIONS (10), LOAD_SLICES (5),
  * LOAD_FRESH_SAMPLES (7), LOAD_SKIP_WRANGLER=1, and LOAD_WORKER_BUNDLE=<file> to run a bundle
@@ -18,7 +19,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDevSigningKit, DEV_SKILL_ID } from "../../src/devkit/index.js";
 import { checkAgreement } from "./agreement.js";
-import { measureFreshIsolate, type FreshIsolateResult } from "./fresh-isolate.js";
+import { buildAmazonBundle, readAmazonRequest } from "./amazon/fixture.js";
+import { AMAZON_LAUNCH, measureFreshIsolate, measureFreshIsolateFixed, type FreshIsolateResult } from "./fresh-isolate.js";
 import { runMix, type LoadSettings, type PhaseResult } from "./load-phase.js";
 import { readMigrations, type WorkerOnMiniflareOptions } from "./miniflare-worker.js";
 import { MIX_DESCRIPTIONS, signMix, type MixName } from "./mixes.js";
@@ -87,6 +89,9 @@ async function main(): Promise<void> {
   const samples = numberSetting("LOAD_FRESH_SAMPLES", 7);
   const fresh: FreshIsolateResult[] = [];
   for (const request of ["launch", "help"] as const) fresh.push(await measureFreshIsolate(worker, kit, request, samples));
+  const amazon = await readAmazonRequest(PROJECT_DIR);
+  const amazonWorker = { ...worker, bundle: await buildAmazonBundle(PROJECT_DIR, worker.bundle), bindings: amazon.bindings };
+  fresh.push(await measureFreshIsolateFixed(amazonWorker, AMAZON_LAUNCH, samples, amazon));
   const report = { phases, fresh, settings, startedAt, mixes: MIX_DESCRIPTIONS };
   console.log(`\n${renderTable(report)}`);
   await writeFile(LOAD_FILE, `${JSON.stringify(loadJson(report), null, 2)}\n`);
