@@ -24,6 +24,7 @@ import type { DevSigningKit, RequestSpec } from "../../src/devkit/index.js";
 import { signRequest } from "./mixes.js";
 import { descendantsNamed, processesCpuMs } from "./process-cpu.js";
 import { startWorkerOnMiniflare, type WorkerOnMiniflareOptions } from "./miniflare-worker.js";
+import { STORAGE_ONLY_SCRIPT } from "./storage-only-worker.js";
 
 export interface FreshIsolateSample {
   readonly firstMs: number;
@@ -64,20 +65,6 @@ export const AMAZON_LAUNCH = "amazon-launch";
 
 /** The storage calls each request makes on a fresh isolate, for the storage-only Worker. */
 const STORAGE_OF: Readonly<Record<string, string>> = { launch: "kv,d1", help: "kv", [AMAZON_LAUNCH]: "kv,d1" };
-
-/** Makes the storage calls `?storage=` names (KV read and deferred write, D1 read), then answers `{}`. */
-const STORAGE_ONLY_SCRIPT = `export default {
-  async fetch(request, env, ctx) {
-    await request.arrayBuffer();
-    const storage = new URL(request.url).searchParams.get("storage") ?? "";
-    if (storage.includes("kv")) {
-      await env.CERT_CACHE.get("bench-storage-only");
-      ctx.waitUntil(env.CERT_CACHE.put("bench-storage-only", "{}", { expirationTtl: 3600 }));
-    }
-    if (storage.includes("d1")) await env.DB.prepare("SELECT 1 AS one").all();
-    return Response.json({});
-  },
-};`;
 
 /** What one sample posts: a request the kit signs now, or a fixed one (Amazon's). */
 type Post = () => Promise<{ readonly headers: Record<string, string>; readonly body: string }>;

@@ -34,6 +34,10 @@ export function renderTable(report: LoadReport): string {
     if (worker && express) {
       out.push(`${mix}: worker/express req/s ${fmt(worker.rps / express.rps, 2)}x, cpu/req worker/express ${fmt(worker.cpuMsPerRequest / express.cpuMsPerRequest, 2)}x`);
     }
+    const ceiling = phase(report, "d1_ceiling", mix);
+    if (worker && ceiling) {
+      out.push(`${mix}: d1_ceiling (a Worker making one D1 query per request, nothing else) ${fmt(ceiling.rps, 0)} req/s; worker at ${fmt((100 * worker.rps) / ceiling.rps, 0)}% of it`);
+    }
   }
   for (const f of report.fresh) {
     out.push(
@@ -60,6 +64,7 @@ export function loadJson(report: LoadReport): Record<string, unknown> {
     cold_isolate_cpu_ms: cold?.medianFirstCpuMs ?? null,
     cold_isolate_net_cpu_ms: cold?.medianNetFirstCpuMs ?? null,
     cold_isolate_startup_net_cpu_ms: cold?.medianNetStartupCpuMs ?? null,
+    d1_ceiling_rps: phase(report, "d1_ceiling", "persistence")?.rps ?? null,
     cold_isolate_amazon_ms: amazon?.medianFirstMs ?? null,
     cold_isolate_amazon_net_cpu_ms: amazon?.medianNetFirstCpuMs ?? null,
     headline: "worker = the example bundle on Miniflare directly, express = the ask-sdk peer; mix = persistence; cold = first launch on a fresh isolate",

@@ -1,6 +1,7 @@
 /**
  * `npm run bench:load`: the whole request, the example Worker against the same skill on
- * Express + ask-sdk-express-adapter + SQLite, side by side in one run on loopback. Installs
+ * Express + ask-sdk-express-adapter + SQLite, side by side in one run on loopback (with local
+ * D1's own ceiling as a reference row on the persistence mix: sides.ts). Installs
  * the peer on first run, builds the Worker's bundle, starts the three sides (see sides.ts),
  * checks they agree and refuse a tampered body, then for each mix (signed just before) runs
  * a bounded load against the sides, interleaved in slices (load-phase.ts), times the first
@@ -26,7 +27,7 @@ import { readMigrations, type WorkerOnMiniflareOptions } from "./miniflare-worke
 import { MIX_DESCRIPTIONS, signMix, type MixName } from "./mixes.js";
 import { ensurePeerInstalled } from "./peer-install.js";
 import { loadJson, renderTable } from "./report.js";
-import { startExpressSide, startMiniflareSide, startWranglerDevSide, type Side } from "./sides.js";
+import { startD1CeilingSide, startExpressSide, startMiniflareSide, startWranglerDevSide, type Side } from "./sides.js";
 import { buildWorkerBundle } from "./worker-bundle.js";
 
 const PROJECT_DIR = fileURLToPath(new URL("../..", import.meta.url));
@@ -75,9 +76,12 @@ async function main(): Promise<void> {
     if (process.env["LOAD_SKIP_WRANGLER"] !== "1") sides.push(await startWranglerDevSide(PROJECT_DIR, scratch, devTrust, DEV_SKILL_ID));
     for (const mix of MIXES) await checkAgreement(sides, await signMix(kit, mix, 2, `check-${Date.now()}`));
     console.log(`sides agree on both mixes and refuse a tampered body: ${sides.map((s) => s.name).join(", ")}`);
+    const ceiling = await startD1CeilingSide(PROJECT_DIR, scratch, worker);
+    sides.push(ceiling);
     for (const mix of MIXES) {
       const requests = await signMix(kit, mix, USERS_PER_MIX, String(Date.now()));
-      for (const result of await runMix(sides, mix, requests, settings)) {
+      const mixSides = mix === "persistence" ? sides : sides.filter((side) => side !== ceiling);
+      for (const result of await runMix(mixSides, mix, requests, settings)) {
         console.log(`  ${mix} ${result.side}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99Ms} ms, ${result.errors} errors`);
         phases.push(result);
       }

@@ -2,8 +2,11 @@
  * The three servers of the load bench, each in its own process tree on 127.0.0.1:
  *   worker_miniflare: the shipped bundle on Miniflare directly (miniflare-host.ts),
  *   worker_wrangler_dev: the same Worker under `wrangler dev --local` (tooling, reported apart),
- *   express: the ask-sdk peer (bench/express-peer/server.ts) with SQLite.
- * All three trust the same dev kit chain and start with empty storage (D1 migrated).
+ *   express: the ask-sdk peer (bench/express-peer/server.ts) with SQLite,
+ * and, for the persistence mix only, a reference that is not a skill:
+ *   d1_ceiling: a Worker that makes one trivial D1 query per request and nothing else
+ *     (storage-only-worker.ts), on Miniflare like worker_miniflare: local D1's own ceiling.
+ * The three skill sides trust the same dev kit chain and start with empty storage (D1 migrated).
  */
 import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
@@ -12,8 +15,14 @@ import { promisify } from "node:util";
 import { startChildServer, type ChildServer } from "./child-server.js";
 import { freePort } from "./free-port.js";
 import type { DevTrustJson, WorkerOnMiniflareOptions } from "./miniflare-worker.js";
+import { STORAGE_ONLY_SCRIPT } from "./storage-only-worker.js";
 
-export type SideName = "worker_miniflare" | "worker_wrangler_dev" | "express";
+/** The d1_ceiling reference side: the storage-only Worker making one D1 query per request. */
+export function startD1CeilingSide(projectDir: string, scratch: string, options: WorkerOnMiniflareOptions): Promise<Side> {
+  return startMiniflareSide(projectDir, scratch, { ...options, bundle: { ...options.bundle, script: STORAGE_ONLY_SCRIPT } }, "d1_ceiling", "?storage=d1");
+}
+
+export type SideName = "worker_miniflare" | "worker_wrangler_dev" | "express" | "d1_ceiling";
 
 export interface Side {
   readonly name: SideName;
@@ -24,9 +33,9 @@ export interface Side {
 const run = promisify(execFile);
 const TSX = ["--import", "tsx"];
 
-export async function startMiniflareSide(projectDir: string, scratch: string, options: WorkerOnMiniflareOptions): Promise<Side> {
-  const file = join(scratch, "miniflare-options.json");
-  await writeFile(file, JSON.stringify({ ...options, persistDir: join(scratch, "miniflare-state") } satisfies WorkerOnMiniflareOptions));
+export async function startMiniflareSide(projectDir: string, scratch: string, options: WorkerOnMiniflareOptions, name: "worker_miniflare" | "d1_ceiling" = "worker_miniflare", query = ""): Promise<Side> {
+  const file = join(scratch, `${name}-options.json`);
+  await writeFile(file, JSON.stringify({ ...options, persistDir: join(scratch, `${name}-state`) } satisfies WorkerOnMiniflareOptions));
   const server = await startChildServer({
     command: process.execPath,
     args: [...TSX, "bench/load/miniflare-host.ts", file],
@@ -34,7 +43,7 @@ export async function startMiniflareSide(projectDir: string, scratch: string, op
     ready: /listening (http:\/\/\S+)/,
     timeoutMs: 60_000,
   });
-  return { name: "worker_miniflare", url: server.readyMatch, server };
+  return { name, url: `${server.readyMatch}${query}`, server };
 }
 
 export async function startWranglerDevSide(projectDir: string, scratch: string, devTrust: DevTrustJson, skillId: string): Promise<Side> {

@@ -1,0 +1,22 @@
+/**
+ * A Worker that makes only the storage calls `?storage=` names (`kv`: a KV read and a deferred
+ * KV write, as the cert cache does on a fresh isolate; `d1`: one trivial D1 query) and answers
+ * `{}`. Under the fresh-isolate bench it is the baseline whose CPU is Miniflare's share of a
+ * first request (its HTTP entry and its KV and D1 simulators, services in production); under
+ * the load bench, with `?storage=d1`, it is the `d1_ceiling` reference side: how many requests
+ * per second local D1 serves when each makes one query and nothing else.
+ */
+/** Makes the storage calls `?storage=` names (KV read and deferred write, D1 read), then answers `{}`. */
+export const STORAGE_ONLY_SCRIPT = `export default {
+  async fetch(request, env, ctx) {
+    await request.arrayBuffer();
+    const storage = new URL(request.url).searchParams.get("storage") ?? "";
+    if (storage.includes("kv")) {
+      await env.CERT_CACHE.get("bench-storage-only");
+      ctx.waitUntil(env.CERT_CACHE.put("bench-storage-only", "{}", { expirationTtl: 3600 }));
+    }
+    if (storage.includes("d1")) await env.DB.prepare("SELECT 1 AS one").all();
+    return Response.json({});
+  },
+};`;
+
