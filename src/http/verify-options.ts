@@ -7,8 +7,9 @@
  * requests only (local-development.ts), a second verifier with the dev trust from
  * `SKILLFLARE_DEV_TRUST`. Shared by `createAlexaWorker` and the Hono handler, so both
  * verify exactly alike. Making the resolver (at the Worker's global scope) builds Amazon's
- * bundled anchors right away, so that work counts against the startup limit, not the CPU
- * of the isolate's first request.
+ * bundled anchors and the dev anchors visible at startup, and runs the startup warm-up
+ * (src/verify/warm-up.ts), so that work counts against the startup limit, not the CPU of the
+ * isolate's first request (docs/cold-start.md).
  */
 import { globalFetch } from "../shared/fetch.js";
 import { createAlexaVerifier, type AlexaVerifier } from "../verify/create-verifier.js";
@@ -45,7 +46,7 @@ export interface VerifierSettings<E> {
 }
 
 export function verifierResolver<E extends AlexaWorkerEnv>(settings: VerifierSettings<E>): VerifierResolver<E> {
-  // The Worker is made at global scope: build Amazon's anchors against the startup limit, not the first request's CPU.
+  // The Worker is made at global scope: this work counts against the startup limit, not the first request's CPU.
   prepareTrustAnchors(DEFAULT_TRUST_ANCHORS);
   prepareDevTrustAtStartup();
   void warmUpChainValidation(loadTrustAnchors(DEFAULT_TRUST_ANCHORS));

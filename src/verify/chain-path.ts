@@ -183,7 +183,7 @@ async function signatureVerifiesWith(
   }
 }
 
-export async function runPkijs(
+async function runPkijs(
   path: readonly pkijs.Certificate[],
   anchor: pkijs.Certificate,
   nowMs: number,

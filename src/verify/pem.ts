@@ -52,8 +52,12 @@ export function readPemCertificates(text: string): Uint8Array<ArrayBuffer>[] {
   return blocks;
 }
 
-/** Builds the pkijs certificate of block `index`, or throws `invalid-pem`. */
-export function parseCertificateDer(der: Uint8Array<ArrayBuffer>, index: number): pkijs.Certificate {
+/**
+ * Builds the pkijs certificate of block `index`, or throws `invalid-pem`. `signedSpki` is the
+ * key's DER as the certificate carries it, when the caller already read the outline
+ * (der-shape.ts); otherwise it is read here.
+ */
+export function parseCertificateDer(der: Uint8Array<ArrayBuffer>, index: number, signedSpki = certificateShape(der)?.subjectPublicKeyInfo): pkijs.Certificate {
   const asn1 = asn1js.fromBER(der);
   if (asn1.offset === -1 || asn1.offset !== der.byteLength) {
     fail("invalid-pem", `certificate ${index}: not a single DER value`);
@@ -64,8 +68,7 @@ export function parseCertificateDer(der: Uint8Array<ArrayBuffer>, index: number)
   } catch (error) {
     return fail("invalid-pem", `certificate ${index}: not an X.509 certificate (${String(error)})`);
   }
-  const shape = certificateShape(der);
-  if (shape !== undefined) signedPublicKeyInfos.set(certificate.subjectPublicKeyInfo, shape.subjectPublicKeyInfo as Uint8Array<ArrayBuffer>);
+  if (signedSpki !== undefined) signedPublicKeyInfos.set(certificate.subjectPublicKeyInfo, signedSpki as Uint8Array<ArrayBuffer>);
   return certificate;
 }
 

@@ -38,7 +38,7 @@ export class ServedChain {
   certificate(index: number): pkijs.Certificate {
     const der = this.ders[index];
     if (der === undefined) throw new RangeError(`no certificate ${index} in a chain of ${this.length}`);
-    return (this.parsed[index] ??= parseCertificateDer(der, index));
+    return (this.parsed[index] ??= parseCertificateDer(der, index, this.shapes[index]?.subjectPublicKeyInfo));
   }
 
   /** The certificates in served order, each built only when the iteration reaches it. */

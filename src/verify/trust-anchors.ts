@@ -23,7 +23,7 @@
  */
 import type * as pkijs from "pkijs";
 import { BoundedMemo } from "./bounded-memo.js";
-import { requireCertificateShape } from "./der-shape.js";
+import { requireCertificateShape, type CertificateShape } from "./der-shape.js";
 import { AlexaVerificationError } from "./errors.js";
 import { parseCertificateDer, readPemCertificates } from "./pem.js";
 
@@ -81,7 +81,7 @@ function loadByContent(pems: readonly string[], subtle: SubtleCrypto): Promise<T
 
 /** What one anchor PEM string reads to: its blocks' DER and subject, and each pkijs build once made. */
 interface ReadPem {
-  readonly blocks: readonly { readonly der: Uint8Array<ArrayBuffer>; readonly subject: Uint8Array; certificate?: pkijs.Certificate }[];
+  readonly blocks: readonly { readonly der: Uint8Array<ArrayBuffer>; readonly shape: CertificateShape; certificate?: pkijs.Certificate }[];
 }
 
 const MEMOISED_PEMS = 32;
@@ -91,7 +91,7 @@ const readPems = new BoundedMemo<string, ReadPem>(MEMOISED_PEMS);
 function readAnchorPem(pem: string): ReadPem {
   return (
     readPems.get(pem) ??
-    readPems.set(pem, { blocks: readPemCertificates(pem).map((der, block) => ({ der, subject: requireCertificateShape(der, block).subject })) })
+    readPems.set(pem, { blocks: readPemCertificates(pem).map((der, block) => ({ der, shape: requireCertificateShape(der, block) })) })
   );
 }
 
@@ -111,7 +111,7 @@ function readAnchorPem(pem: string): ReadPem {
 export function prepareTrustAnchors(pems: readonly string[]): void {
   for (const pem of pems) {
     try {
-      readAnchorPem(pem).blocks.forEach((block, index) => (block.certificate ??= parseCertificateDer(block.der, index)));
+      readAnchorPem(pem).blocks.forEach((block, index) => (block.certificate ??= parseCertificateDer(block.der, index, block.shape.subjectPublicKeyInfo)));
     } catch {
       // reported by the validation that needs this anchor
     }
@@ -127,7 +127,7 @@ async function parseTrustAnchors(pems: readonly string[], subtle: SubtleCrypto):
   const id = toHex(await subtle.digest("SHA-256", new TextEncoder().encode([...fingerprints].sort().join("\n"))));
   const build = (index: number): pkijs.Certificate => {
     const { read, pem, block } = blocks[index] as (typeof blocks)[number];
-    return (read.certificate ??= asConfigurationError(pem, () => parseCertificateDer(read.der, block)));
+    return (read.certificate ??= asConfigurationError(pem, () => parseCertificateDer(read.der, block, read.shape.subjectPublicKeyInfo)));
   };
   let certificates: readonly pkijs.Certificate[] | undefined;
   return {
@@ -138,7 +138,7 @@ async function parseTrustAnchors(pems: readonly string[], subtle: SubtleCrypto):
     },
     named(subjectDer) {
       const found: pkijs.Certificate[] = [];
-      blocks.forEach(({ read }, index) => bytesEqual(read.subject, subjectDer) && found.push(build(index)));
+      blocks.forEach(({ read }, index) => bytesEqual(read.shape.subject, subjectDer) && found.push(build(index)));
       return found;
     },
   };
