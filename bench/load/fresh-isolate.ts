@@ -9,8 +9,10 @@
  * first D1 query. A second request on the same isolate is timed as the warm reference.
  * Next to the wall time, each request's CPU time in workerd (every thread of the workerd
  * process, Miniflare's storage simulators included) is read from /proc: on a shared,
- * loaded machine it is the steadier figure. Each sample also reads the CPU workerd had used
- * when it was ready (start-up and the module evaluation of every Worker, where skillflare
+ * loaded machine it is the steadier figure. The main thread's share is read apart: it runs
+ * every isolate's JavaScript, while V8 compiles hot functions on background threads that
+ * work for the whole process. Each sample also reads the CPU workerd had used when it was
+ * ready (start-up and the module evaluation of every Worker, where skillflare
  * builds Amazon's anchors: global scope has its own 1 s limit on Cloudflare, while the free
  * plan allows 10 ms of CPU per request). Interleaved with the samples, the same is measured
  * for a storage-only Worker (same bindings; it makes the storage calls the request makes,
@@ -22,7 +24,7 @@
  */
 import type { DevSigningKit, RequestSpec } from "../../src/devkit/index.js";
 import { signRequest } from "./mixes.js";
-import { descendantsNamed, processesCpuMs } from "./process-cpu.js";
+import { descendantsNamed, mainThreadsCpuMs, processesCpuMs } from "./process-cpu.js";
 import { startWorkerOnMiniflare, type WorkerOnMiniflareOptions } from "./miniflare-worker.js";
 import { STORAGE_ONLY_SCRIPT } from "./storage-only-worker.js";
 
@@ -31,10 +33,13 @@ export interface FreshIsolateSample {
   readonly secondMs: number;
   readonly firstCpuMs: number;
   readonly secondCpuMs: number;
+  /** The first request's CPU on workerd's main thread only, where isolates run JavaScript. */
+  readonly firstMainCpuMs: number;
   /** workerd CPU when ready (start-up, module evaluation included). */
   readonly startupCpuMs: number;
   /** The storage-only Worker's first request and start-up, measured right after this sample. */
   readonly baselineFirstCpuMs: number;
+  readonly baselineFirstMainCpuMs: number;
   readonly baselineStartupCpuMs: number;
 }
 
@@ -50,6 +55,8 @@ export interface FreshIsolateResult {
   readonly medianBaselineFirstCpuMs: number;
   readonly medianNetFirstCpuMs: number;
   readonly medianNetStartupCpuMs: number;
+  /** The same net figure on workerd's main thread only (V8's background compiler threads left out). */
+  readonly medianNetFirstMainCpuMs: number;
 }
 
 export const FRESH_ISOLATE_REQUESTS: Readonly<Record<string, RequestSpec>> = {
@@ -72,13 +79,15 @@ type Post = () => Promise<{ readonly headers: Record<string, string>; readonly b
 async function timedPost(url: string, label: string, post: Post, workerd: readonly number[]) {
   const signed = await post();
   const cpuBefore = processesCpuMs(workerd);
+  const mainBefore = mainThreadsCpuMs(workerd);
   const started = performance.now();
   const response = await fetch(url, { method: "POST", headers: signed.headers, body: signed.body });
   const text = await response.text();
   const ms = performance.now() - started;
   const cpuMs = processesCpuMs(workerd) - cpuBefore;
+  const mainCpuMs = mainThreadsCpuMs(workerd) - mainBefore;
   if (response.status !== 200) throw new Error(`fresh isolate ${label}: HTTP ${response.status} ${text.slice(0, 200)}`);
-  return { ms, cpuMs };
+  return { ms, cpuMs, mainCpuMs };
 }
 
 export function median(values: readonly number[]): number {
@@ -130,8 +139,10 @@ async function measureFreshIsolatePosts(worker: WorkerOnMiniflareOptions, reques
       secondMs: real.second.ms,
       firstCpuMs: real.first.cpuMs,
       secondCpuMs: real.second.cpuMs,
+      firstMainCpuMs: real.first.mainCpuMs,
       startupCpuMs: real.startupCpuMs,
       baselineFirstCpuMs: baseline.first.cpuMs,
+      baselineFirstMainCpuMs: baseline.first.mainCpuMs,
       baselineStartupCpuMs: baseline.startupCpuMs,
     });
   }
@@ -152,5 +163,6 @@ export function summarise(request: string, results: readonly FreshIsolateSample[
     medianBaselineFirstCpuMs: medianOf((s) => s.baselineFirstCpuMs),
     medianNetFirstCpuMs: medianOf((s) => s.firstCpuMs - s.baselineFirstCpuMs),
     medianNetStartupCpuMs: medianOf((s) => s.startupCpuMs - s.baselineStartupCpuMs),
+    medianNetFirstMainCpuMs: medianOf((s) => s.firstMainCpuMs - s.baselineFirstMainCpuMs),
   };
 }

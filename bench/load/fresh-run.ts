@@ -36,7 +36,8 @@ async function main(): Promise<void> {
     results.push({ bundle: name, result });
     console.log(
       `${name}: first ${request}: ${fmt(result.medianFirstMs)} ms wall, ${fmt(result.medianFirstCpuMs)} ms workerd CPU, ` +
-        `net of storage-only ${fmt(result.medianNetFirstCpuMs)} ms (storage-only ${fmt(result.medianBaselineFirstCpuMs)}); second ${fmt(result.medianSecondCpuMs)} ms CPU; ` +
+        `net of storage-only ${fmt(result.medianNetFirstCpuMs)} ms (storage-only ${fmt(result.medianBaselineFirstCpuMs)}), ` +
+        `${fmt(result.medianNetFirstMainCpuMs)} ms of it on the main thread; second ${fmt(result.medianSecondCpuMs)} ms CPU; ` +
         `start-up ${fmt(result.medianStartupCpuMs)} ms CPU, net ${fmt(result.medianNetStartupCpuMs)} ms (median of ${samples})`,
     );
   };

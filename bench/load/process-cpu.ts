@@ -28,6 +28,11 @@ function readStat(pid: number): ProcStat | undefined {
 
 /** Nanoseconds every thread of `pid` has run so far (0 if it exited). */
 function processCpuNs(pid: number): number {
+  return threadsCpuNs(pid, () => true);
+}
+
+/** Nanoseconds the threads of `pid` that `include` picks (by thread id) have run so far. */
+function threadsCpuNs(pid: number, include: (tid: string) => boolean): number {
   let tasks: string[];
   try {
     tasks = readdirSync(`/proc/${pid}/task`);
@@ -36,6 +41,7 @@ function processCpuNs(pid: number): number {
   }
   let total = 0;
   for (const tid of tasks) {
+    if (!include(tid)) continue;
     try {
       total += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
     } catch {
@@ -73,6 +79,15 @@ export function treeCpuMs(root: number): number {
 /** CPU milliseconds used so far by the given processes. */
 export function processesCpuMs(pids: readonly number[]): number {
   return pids.reduce((sum, pid) => sum + processCpuNs(pid), 0) / 1e6;
+}
+
+/**
+ * CPU milliseconds used so far by the main thread of each given process. In workerd that is
+ * the thread that runs every isolate's JavaScript (and Miniflare's own Workers); V8's
+ * background compiler and GC helper threads are the others.
+ */
+export function mainThreadsCpuMs(pids: readonly number[]): number {
+  return pids.reduce((sum, pid) => sum + threadsCpuNs(pid, (tid) => tid === String(pid)), 0) / 1e6;
 }
 
 /** Descendants of `root` whose command name is `name` (e.g. Miniflare's workerd). */

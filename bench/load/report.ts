@@ -42,7 +42,7 @@ export function renderTable(report: LoadReport): string {
   for (const f of report.fresh) {
     out.push(
       `fresh isolate, first ${f.request}: median ${fmt(f.medianFirstMs)} ms, ${fmt(f.medianFirstCpuMs)} ms workerd CPU over ${f.samples.length} ` +
-        `(net of a storage-only Worker's ${fmt(f.medianBaselineFirstCpuMs)} ms: ${fmt(f.medianNetFirstCpuMs)} ms; second request ${fmt(f.medianSecondMs)} ms, ` +
+        `(net of a storage-only Worker's ${fmt(f.medianBaselineFirstCpuMs)} ms: ${fmt(f.medianNetFirstCpuMs)} ms, ${fmt(f.medianNetFirstMainCpuMs)} ms of it on workerd's main thread; second request ${fmt(f.medianSecondMs)} ms, ` +
         `${fmt(f.medianSecondCpuMs)} ms CPU; start-up ${fmt(f.medianStartupCpuMs)} ms CPU, ${fmt(f.medianNetStartupCpuMs)} ms more than the storage-only Worker's)`,
     );
   }
@@ -67,6 +67,7 @@ export function loadJson(report: LoadReport): Record<string, unknown> {
     d1_ceiling_rps: phase(report, "d1_ceiling", "persistence")?.rps ?? null,
     cold_isolate_amazon_ms: amazon?.medianFirstMs ?? null,
     cold_isolate_amazon_net_cpu_ms: amazon?.medianNetFirstCpuMs ?? null,
+    cold_isolate_amazon_net_main_thread_cpu_ms: amazon?.medianNetFirstMainCpuMs ?? null,
     headline: "worker = the example bundle on Miniflare directly, express = the ask-sdk peer; mix = persistence; cold = first launch on a fresh isolate",
     mixes: report.mixes,
     phases: report.phases,
