@@ -12,18 +12,24 @@ import type { WorkerBundle } from "../worker-bundle.js";
 
 const FIXTURE = "test/fixtures/alexa-real/ask-sdk-nodejs-2019-07-15";
 
+/**
+ * A genuine SessionEndedRequest (signed by Amazon with echo-api-cert-6-ats, the same chain
+ * shape), which the example skill answers without storage: for a Worker run with no D1 bound.
+ */
+export const SESSION_ENDED_FIXTURE = "test/fixtures/alexa-real/cf-alexa-verifier-2018-11-16";
+
 export interface AmazonRequest {
   readonly headers: Record<string, string>;
   readonly body: string;
   readonly bindings: Record<string, string>;
 }
 
-export async function readAmazonRequest(projectDir: string): Promise<AmazonRequest> {
-  const dir = join(projectDir, FIXTURE);
+export async function readAmazonRequest(projectDir: string, fixture = FIXTURE): Promise<AmazonRequest> {
+  const dir = join(projectDir, fixture);
   const [headersText, body, chain] = await Promise.all(["headers.json", "body.json", "chain.pem"].map((name) => readFile(join(dir, name), "utf8")));
   const envelope = JSON.parse(body ?? "") as { request: { timestamp: string }; context?: { System?: { application?: { applicationId?: string } } } };
   const skillId = envelope.context?.System?.application?.applicationId;
-  if (skillId === undefined) throw new Error(`${FIXTURE}: no applicationId`);
+  if (skillId === undefined) throw new Error(`${fixture}: no applicationId`);
   return {
     headers: { ...(JSON.parse(headersText ?? "{}") as Record<string, string>), "content-type": "application/json" },
     body: body ?? "",
