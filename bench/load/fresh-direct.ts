@@ -36,6 +36,7 @@ const { default: workerdPath } = createRequire(import.meta.url)("workerd") as { 
 const TRIVIAL_SCRIPT = `export default { async fetch(request) { await request.arrayBuffer(); return Response.json({}); } };`;
 const READY_TIMEOUT_MS = 20_000;
 const REQUEST_TIMEOUT_MS = 20_000;
+const STOP_GRACE_MS = 5_000;
 
 interface DirectSample {
   readonly firstMainMs: number;
@@ -104,9 +105,11 @@ async function sampleOnce(script: string, flags: readonly string[], request: Ama
   } catch (error) {
     throw new Error(`fresh-direct (${flags.join(" ") || "no flags"}): ${String(error)}\n${stderr}`);
   } finally {
-    const exited = new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve())));
+    const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
     child.kill("SIGTERM");
+    const kill = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
     await exited;
+    clearTimeout(kill);
     await rm(dir, { recursive: true, force: true });
   }
 }
