@@ -1,20 +1,20 @@
 /**
  * `npm run bench:fresh-direct [-- "<v8 flags>" ...]`: a production-shaped first request (a
  * genuine Alexa SessionEndedRequest with Amazon's chain, to bench/load/amazon/'s Worker) on
- * workerd run directly, without Miniflare, so that nothing but the Worker runs JavaScript on workerd's
- * main thread, and with V8 flags per variant, to ask V8 what the first request pays for.
- * `--no-lazy` (compile every function when the script loads) shows how much of it is lazy
- * compilation; `--no-opt --no-maglev` how much of the background threads' CPU is optimising
- * compilation. Each argument is one variant's flags, space-separated (default: none, then
- * `--no-lazy`). Each sample starts a new workerd for the Worker and one for a trivial Worker
- * (`Response.json({})`, the same flags) and reads, from /proc, the first request's CPU on the
- * main thread and on the other threads, the second request's and start-up's; the trivial
- * Worker's figures are subtracted sample by sample. No KV or D1 is bound (workerd alone has no
- * local simulators), so the verifier keeps its cert cache in memory, and the request is one the
- * example skill answers without storage: this measures verification, the HTTP endpoint and
- * the skill runtime, not storage.
- * FRESH_DIRECT_SAMPLES (default 9) samples per variant, interleaved. Writes
- * bench/fresh-direct.json.
+ * workerd run directly, without Miniflare, so that nothing but the Worker runs JavaScript on
+ * workerd's main thread, and with V8 flags per variant, to ask V8 what the first request pays
+ * for. `--no-lazy` (compile every function when the script loads) shows how much of it is
+ * lazy compilation; `--no-opt --no-maglev` how much of the background threads' CPU is
+ * optimising compilation. Each argument is one variant's flags, space-separated (default:
+ * none, then `--no-lazy`). Each sample starts a new workerd for the Worker and one for a
+ * trivial Worker (`Response.json({})`, the same flags) and reads from /proc, once workerd has
+ * settled after each step (process-cpu.ts), the first request's CPU on the main thread and on
+ * the other threads, the second request's and start-up's; the trivial Worker's figures are
+ * subtracted sample by sample. No KV or D1 is bound (workerd alone has no local simulators),
+ * so the verifier keeps its cert cache in memory, and the request is one the example skill
+ * answers without storage: this measures verification, the HTTP endpoint and the skill
+ * runtime, not storage. FRESH_DIRECT_SAMPLES (default 9) samples per variant, interleaved.
+ * Prints a table and writes bench/fresh-direct.json.
  */
 import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -24,10 +24,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildAmazonBundle, readAmazonRequest, SESSION_ENDED_FIXTURE, type AmazonRequest } from "./amazon/fixture.js";
-import { median } from "./fresh-isolate.js";
+import { median } from "../measure.js";
 import { freePort } from "./free-port.js";
-import { mainThreadsCpuMs, processesCpuMs } from "./process-cpu.js";
-import { buildWorkerBundle } from "./worker-bundle.js";
+import { settledCpu } from "./process-cpu.js";
+import { buildWorkerBundle, type WorkerBundle } from "./worker-bundle.js";
 
 const PROJECT_DIR = fileURLToPath(new URL("../..", import.meta.url));
 const OUT_FILE = fileURLToPath(new URL("../fresh-direct.json", import.meta.url));
@@ -46,7 +46,7 @@ interface DirectSample {
 }
 
 /** The workerd config for one Worker on one port: the Amazon bindings as text, the given V8 flags. */
-function configFor(port: number, flags: readonly string[], bindings: Record<string, string>): string {
+function configFor(port: number, flags: readonly string[], bindings: Record<string, string>, bundle: WorkerBundle): string {
   const textBindings = Object.keys(bindings).map((name) => `(name = ${JSON.stringify(name)}, text = embed ${JSON.stringify(`${name}.txt`)})`);
   return `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
@@ -56,8 +56,8 @@ const config :Workerd.Config = (
 );
 const worker :Workerd.Worker = (
   modules = [ (name = "worker.js", esModule = embed "worker.js") ],
-  compatibilityDate = "2026-04-20",
-  compatibilityFlags = ["nodejs_compat"],
+  compatibilityDate = ${JSON.stringify(bundle.compatibilityDate)},
+  compatibilityFlags = ${JSON.stringify(bundle.compatibilityFlags)},
   bindings = [ ${textBindings.join(", ")} ],
 );
 `;
@@ -77,39 +77,45 @@ async function waitForPort(port: number): Promise<void> {
 }
 
 /** One fresh workerd running `script`: its start-up CPU, then the first and second request's. */
-async function sampleOnce(script: string, flags: readonly string[], request: AmazonRequest): Promise<DirectSample> {
+async function sampleOnce(bundle: WorkerBundle, flags: readonly string[], request: AmazonRequest): Promise<DirectSample> {
   const dir = await mkdtemp(join(tmpdir(), "skillflare-fresh-direct-"));
   const port = await freePort();
-  await writeFile(join(dir, "worker.js"), script);
+  await writeFile(join(dir, "worker.js"), bundle.script);
   for (const [name, value] of Object.entries(request.bindings)) await writeFile(join(dir, `${name}.txt`), value);
-  await writeFile(join(dir, "config.capnp"), configFor(port, flags, request.bindings));
+  await writeFile(join(dir, "config.capnp"), configFor(port, flags, request.bindings, bundle));
   const child = spawn(workerdPath, ["serve", join(dir, "config.capnp")], { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString("utf8")).slice(-4000)));
+  // A failed spawn emits 'error' and never 'exit'; either one ends the child.
+  const ended = new Promise<unknown>((resolve) => {
+    child.once("exit", () => resolve(undefined));
+    child.once("error", resolve);
+  });
   try {
-    if (child.pid === undefined) throw new Error("workerd did not start");
+    if (child.pid === undefined) throw (await ended) ?? new Error("workerd did not start");
     const pids = [child.pid];
-    await waitForPort(port);
-    const startupMs = processesCpuMs(pids);
+    await Promise.race([waitForPort(port), ended.then((error) => Promise.reject(error ?? new Error("workerd exited before it listened")))]);
+    const before = await settledCpu(pids);
     const post = async () => {
       const response = await fetch(`http://127.0.0.1:${port}/`, { method: "POST", headers: request.headers, body: request.body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
       const text = await response.text();
       if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${text.slice(0, 200)}`);
     };
-    const [main0, all0] = [mainThreadsCpuMs(pids), processesCpuMs(pids)];
     await post();
-    const [main1, all1] = [mainThreadsCpuMs(pids), processesCpuMs(pids)];
+    const first = await settledCpu(pids);
     await post();
-    const all2 = processesCpuMs(pids);
-    return { firstMainMs: main1 - main0, firstOtherMs: all1 - all0 - (main1 - main0), secondMs: all2 - all1, startupMs };
+    const second = await settledCpu(pids);
+    const firstMainMs = first.mainMs - before.mainMs;
+    return { firstMainMs, firstOtherMs: first.allMs - before.allMs - firstMainMs, secondMs: second.allMs - first.allMs, startupMs: before.allMs };
   } catch (error) {
     throw new Error(`fresh-direct (${flags.join(" ") || "no flags"}): ${String(error)}\n${stderr}`);
   } finally {
-    const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
-    child.kill("SIGTERM");
-    const kill = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
-    await exited;
-    clearTimeout(kill);
+    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+      child.kill("SIGTERM");
+      const kill = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+      await ended;
+      clearTimeout(kill);
+    }
     await rm(dir, { recursive: true, force: true });
   }
 }
@@ -119,12 +125,14 @@ async function main(): Promise<void> {
   if (!Number.isInteger(samples) || samples <= 0) throw new Error("FRESH_DIRECT_SAMPLES must be a positive integer");
   const variants = (process.argv.length > 2 ? process.argv.slice(2) : ["", "--no-lazy"]).map((arg) => arg.split(" ").filter((flag) => flag !== ""));
   const request = await readAmazonRequest(PROJECT_DIR, SESSION_ENDED_FIXTURE);
-  const script = (await buildAmazonBundle(PROJECT_DIR, await buildWorkerBundle(PROJECT_DIR))).script;
+  const built = await buildWorkerBundle(PROJECT_DIR);
+  const bundle = await buildAmazonBundle(PROJECT_DIR, built);
+  const trivial = { ...built, script: TRIVIAL_SCRIPT };
   const runs = variants.map((flags) => ({ flags, worker: [] as DirectSample[], trivial: [] as DirectSample[] }));
   for (let i = 0; i < samples; i++) {
     for (const run of runs) {
-      run.worker.push(await sampleOnce(script, run.flags, request));
-      run.trivial.push(await sampleOnce(TRIVIAL_SCRIPT, run.flags, request));
+      run.worker.push(await sampleOnce(bundle, run.flags, request));
+      run.trivial.push(await sampleOnce(trivial, run.flags, request));
     }
   }
   const results = runs.map(({ flags, worker, trivial }) => {
@@ -139,13 +147,16 @@ async function main(): Promise<void> {
       samples: worker,
       trivial_samples: trivial,
     };
-    console.log(
-      `${(flags.join(" ") || "(no flags)").padEnd(24)} first request, net of a trivial Worker: main thread ${result.first_main_thread_net_cpu_ms.toFixed(1)} ms, ` +
-        `other threads ${result.first_other_threads_net_cpu_ms.toFixed(1)} ms; second ${result.second_net_cpu_ms.toFixed(1)} ms; ` +
-        `start-up ${result.startup_net_cpu_ms.toFixed(1)} ms (trivial Worker's first request: ${result.trivial_first_main_thread_cpu_ms.toFixed(1)} ms main thread; median of ${samples})`,
-    );
     return result;
   });
+  const row = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+  console.log(row(["V8 flags", "first: main thread ms", "first: other threads ms", "second ms", "start-up ms"]));
+  console.log(row(["---", "---:", "---:", "---:", "---:"]));
+  for (const r of results) {
+    const cells = [r.first_main_thread_net_cpu_ms, r.first_other_threads_net_cpu_ms, r.second_net_cpu_ms, r.startup_net_cpu_ms].map((ms) => ms.toFixed(1));
+    console.log(row([r.v8_flags.join(" ") || "(none)", ...cells]));
+  }
+  console.log(`net of a trivial Worker (its first request: ${results.map((r) => r.trivial_first_main_thread_cpu_ms.toFixed(1)).join(", ")} ms on the main thread), median of ${samples}`);
   await writeFile(OUT_FILE, `${JSON.stringify({ started_at: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
   console.log(`wrote ${OUT_FILE}`);
 }

@@ -1,14 +1,16 @@
 /**
  * The first request of a fresh isolate, cold chain included: each sample starts a new
- * Miniflare (a new workerd process, so nothing is cached in memory, KV is empty and D1 has
- * never been queried), sends one signed request and times it from send to last byte, then
- * throws the instance away. Miniflare's start-up is not timed (workerd loads the script
- * before it listens); the first request pays module evaluation left for run time, parsing
- * the trust anchors, downloading (here: the dev chain from SKILLFLARE_DEV_TRUST) and
- * validating the chain, importing the key, the KV write of the validated entry, and the
- * first D1 query. A second request on the same isolate is timed as the warm reference.
- * Next to the wall time, each request's CPU time in workerd (every thread of the workerd
- * process, Miniflare's storage simulators included) is read from /proc: on a shared,
+ * Miniflare (a new workerd process, so nothing is cached in memory and KV is empty; the local
+ * storage simulators are started first, as production's services always run), sends one
+ * signed request and times it from send to last byte, then throws the instance away.
+ * Miniflare's start-up is not timed (workerd loads the script before it listens; skillflare
+ * builds its anchors and runs its warm-up there); the first request pays the code V8 compiles
+ * on first use, downloading (here: the dev chain from SKILLFLARE_DEV_TRUST, or Amazon's from
+ * memory) and validating the chain, importing the key, the deferred KV write of the validated
+ * entry, and the first D1 query. A second request on the same isolate is timed as the warm
+ * reference. Next to the wall time, each request's CPU time in workerd (every thread of the
+ * workerd process, Miniflare's storage simulators included) is read from /proc, once workerd
+ * has settled after the request (process-cpu.ts), so deferred work is counted: on a shared,
  * loaded machine it is the steadier figure. The main thread's share is read apart: it runs
  * every isolate's JavaScript, while V8 compiles hot functions on background threads that
  * work for the whole process. Each sample also reads the CPU workerd had used when it was
@@ -24,7 +26,8 @@
  */
 import type { DevSigningKit, RequestSpec } from "../../src/devkit/index.js";
 import { signRequest } from "./mixes.js";
-import { descendantsNamed, mainThreadsCpuMs, processesCpuMs } from "./process-cpu.js";
+import { median } from "../measure.js";
+import { descendantsNamed, settledCpu } from "./process-cpu.js";
 import { startWorkerOnMiniflare, type WorkerOnMiniflareOptions } from "./miniflare-worker.js";
 import { STORAGE_ONLY_SCRIPT } from "./storage-only-worker.js";
 
@@ -76,24 +79,19 @@ const STORAGE_OF: Readonly<Record<string, string>> = { launch: "kv,d1", help: "k
 /** What one sample posts: a request the kit signs now, or a fixed one (Amazon's). */
 type Post = () => Promise<{ readonly headers: Record<string, string>; readonly body: string }>;
 
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/** One request, timed to its last byte; its CPU read once workerd has settled after it. */
 async function timedPost(url: string, label: string, post: Post, workerd: readonly number[]) {
   const signed = await post();
-  const cpuBefore = processesCpuMs(workerd);
-  const mainBefore = mainThreadsCpuMs(workerd);
+  const before = await settledCpu(workerd);
   const started = performance.now();
-  const response = await fetch(url, { method: "POST", headers: signed.headers, body: signed.body });
+  const response = await fetch(url, { method: "POST", headers: signed.headers, body: signed.body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   const text = await response.text();
   const ms = performance.now() - started;
-  const cpuMs = processesCpuMs(workerd) - cpuBefore;
-  const mainCpuMs = mainThreadsCpuMs(workerd) - mainBefore;
+  const after = await settledCpu(workerd);
   if (response.status !== 200) throw new Error(`fresh isolate ${label}: HTTP ${response.status} ${text.slice(0, 200)}`);
-  return { ms, cpuMs, mainCpuMs };
-}
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+  return { ms, cpuMs: after.allMs - before.allMs, mainCpuMs: after.mainMs - before.mainMs };
 }
 
 /** One fresh workerd: its start-up CPU, then two signed requests (first and warm second). */

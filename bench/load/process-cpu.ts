@@ -90,6 +90,28 @@ export function mainThreadsCpuMs(pids: readonly number[]): number {
   return pids.reduce((sum, pid) => sum + threadsCpuNs(pid, (tid) => tid === String(pid)), 0) / 1e6;
 }
 
+export interface CpuReading {
+  readonly allMs: number;
+  readonly mainMs: number;
+}
+
+/**
+ * The given processes' CPU once it has stopped moving (less than `quietCpuMs` over
+ * `quietWindowMs`, at most `maxWaitMs` of waiting): a request's deferred work (a `waitUntil`
+ * write, V8 finishing a compilation on a background thread) belongs to the request that
+ * started it, so a reading taken the moment its last byte arrived would leave it out.
+ */
+export async function settledCpu(pids: readonly number[], { quietWindowMs = 50, quietCpuMs = 0.1, maxWaitMs = 3000 } = {}): Promise<CpuReading> {
+  const deadline = Date.now() + maxWaitMs;
+  let previous = processesCpuMs(pids);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, quietWindowMs));
+    const now = processesCpuMs(pids);
+    if (now - previous < quietCpuMs || Date.now() > deadline) return { allMs: now, mainMs: mainThreadsCpuMs(pids) };
+    previous = now;
+  }
+}
+
 /** Descendants of `root` whose command name is `name` (e.g. Miniflare's workerd). */
 export function descendantsNamed(root: number, name: string): number[] {
   return processTree(root).filter((pid) => {

@@ -10,8 +10,9 @@
  * table and writes bench/load.json. Every server is stopped by pid, whatever happens.
  * Settings: LOAD_DURATION_S (default 10), LOAD_MAX_REQUESTS (50000), LOAD_CONNECTIONS (10), LOAD_SLICES (5),
  * LOAD_FRESH_SAMPLES (7), LOAD_SKIP_WRANGLER=1, and LOAD_WORKER_BUNDLE=<file> to run a bundle
- * built elsewhere (an older commit's, for a before/after) instead of this tree's. See
- * docs/benchmark.md.
+ * built elsewhere (an older commit's, for a before/after) instead of this tree's; the genuine
+ * Alexa sample then needs LOAD_AMAZON_BUNDLE=<file>, bench/load/amazon/entry.ts bundled in
+ * that same tree, and is skipped without it. See docs/benchmark.md.
  */
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -28,7 +29,7 @@ import { MIX_DESCRIPTIONS, signMix, type MixName } from "./mixes.js";
 import { ensurePeerInstalled } from "./peer-install.js";
 import { loadJson, renderTable } from "./report.js";
 import { startD1CeilingSide, startExpressSide, startMiniflareSide, startWranglerDevSide, type Side } from "./sides.js";
-import { buildWorkerBundle } from "./worker-bundle.js";
+import { buildWorkerBundle, type WorkerBundle } from "./worker-bundle.js";
 
 const PROJECT_DIR = fileURLToPath(new URL("../..", import.meta.url));
 const LOAD_FILE = fileURLToPath(new URL("../load.json", import.meta.url));
@@ -45,6 +46,13 @@ async function workerBundle() {
   const built = await buildWorkerBundle(PROJECT_DIR);
   const file = process.env["LOAD_WORKER_BUNDLE"];
   return file === undefined ? built : { ...built, script: await readFile(file, "utf8") };
+}
+
+/** The genuine Alexa sample's Worker from the same tree as the measured bundle, or undefined. */
+async function amazonWorkerBundle(like: WorkerBundle): Promise<WorkerBundle | undefined> {
+  const file = process.env["LOAD_AMAZON_BUNDLE"];
+  if (file !== undefined) return { ...like, script: await readFile(file, "utf8") };
+  return process.env["LOAD_WORKER_BUNDLE"] === undefined ? buildAmazonBundle(PROJECT_DIR, like) : undefined;
 }
 
 async function main(): Promise<void> {
@@ -93,9 +101,13 @@ async function main(): Promise<void> {
   const samples = numberSetting("LOAD_FRESH_SAMPLES", 7);
   const fresh: FreshIsolateResult[] = [];
   for (const request of ["launch", "help"] as const) fresh.push(await measureFreshIsolate(worker, kit, request, samples));
-  const amazon = await readAmazonRequest(PROJECT_DIR);
-  const amazonWorker = { ...worker, bundle: await buildAmazonBundle(PROJECT_DIR, worker.bundle), bindings: amazon.bindings };
-  fresh.push(await measureFreshIsolateFixed(amazonWorker, AMAZON_LAUNCH, samples, amazon));
+  const amazonBundle = await amazonWorkerBundle(worker.bundle);
+  if (amazonBundle === undefined) {
+    console.log(`(${AMAZON_LAUNCH} skipped: LOAD_WORKER_BUNDLE is set and LOAD_AMAZON_BUNDLE is not)`);
+  } else {
+    const amazon = await readAmazonRequest(PROJECT_DIR);
+    fresh.push(await measureFreshIsolateFixed({ ...worker, bundle: amazonBundle, bindings: amazon.bindings }, AMAZON_LAUNCH, samples, amazon));
+  }
   const report = { phases, fresh, settings, startedAt, mixes: MIX_DESCRIPTIONS };
   console.log(`\n${renderTable(report)}`);
   await writeFile(LOAD_FILE, `${JSON.stringify(loadJson(report), null, 2)}\n`);
