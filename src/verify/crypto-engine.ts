@@ -1,18 +1,18 @@
 /**
  * The pkijs crypto engine the verifier hands to every pkijs call, built over
  * an explicit WebCrypto (the runtime's global `crypto` by default) so pkijs's
- * process-global engine is never consulted. One engine is made per WebCrypto
- * object and reused. It differs from pkijs's own in one way: the public keys
- * it imports to check certificate signatures are memoised (bounded), keyed by
- * the DER SubjectPublicKeyInfo and the import parameters, so the trust
- * anchors' and the issuing CA's keys are imported once per isolate rather than
- * on every chain validation (an RSA import is the dearest step of a pkijs
+ * process-global engine is never consulted. Each verifier builds its own
+ * (`buildPkijsEngine`); `createPkijsEngine` shares one per WebCrypto object for
+ * other callers. It differs from pkijs's own in one way: the public keys it
+ * imports to check certificate signatures are memoised (bounded), keyed by the
+ * DER SubjectPublicKeyInfo and the import parameters, so the trust anchors'
+ * and the issuing CA's keys are imported once per engine (per verifier) rather
+ * than on every chain validation (an RSA import is the dearest step of a pkijs
  * signature check). The key's bytes are the DER its certificate carries
  * (`signedPublicKeyInfo`, pem.ts) rather than asn1js's re-encoding, and
  * RSASSA-PKCS1-v1_5 keys are imported by WebCrypto directly, not by pkijs's
  * `importKey`, which parses the key again to import it through a JWK (on a
- * fresh isolate's cold code, that detour cost as much as the import). Each
- * verifier builds its own engine (`buildPkijsEngine`). pkijs types the engine
+ * fresh isolate's cold code, that detour cost as much as the import). pkijs types the engine
  * against the DOM `SubtleCrypto`; workerd's differs only by extras, hence the
  * one cast.
  */

@@ -10,7 +10,9 @@
  * Global scope runs against Cloudflare's 1 s startup limit, not the 10 ms of CPU the free
  * plan allows a request. Nothing here does I/O (workerd's WebCrypto answers at once, so the
  * work is done before the first request arrives); it uses its own pkijs engine and touches
- * no verifier's state, and a failure only means the first request runs cold, so it is
+ * no verifier's state, except that the chain check gives the shared Amazon Root CA 1 object
+ * the byte-equal name comparison (chain-path.ts) that the first request would give it anyway,
+ * with the same answers. A failure only means the first request runs cold, so it is
  * swallowed.
  */
 import { validateChainPath } from "./chain-path.js";
