@@ -58,7 +58,8 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
   }
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+/** Stops a child spawned with `detached: true`: SIGTERM to its group, SIGKILL after 5 s. */
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   signalGroup(child.pid, "SIGTERM");

@@ -25,6 +25,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildAmazonBundle, readAmazonRequest, SESSION_ENDED_FIXTURE, type AmazonRequest } from "./amazon/fixture.js";
 import { median } from "../measure.js";
+import { stopChild } from "./child-server.js";
 import { freePort } from "./free-port.js";
 import { settledCpu } from "./process-cpu.js";
 import { buildWorkerBundle, type WorkerBundle } from "./worker-bundle.js";
@@ -36,7 +37,6 @@ const { default: workerdPath } = createRequire(import.meta.url)("workerd") as { 
 const TRIVIAL_SCRIPT = `export default { async fetch(request) { await request.arrayBuffer(); return Response.json({}); } };`;
 const READY_TIMEOUT_MS = 20_000;
 const REQUEST_TIMEOUT_MS = 20_000;
-const STOP_GRACE_MS = 5_000;
 
 interface DirectSample {
   readonly firstMainMs: number;
@@ -83,7 +83,7 @@ async function sampleOnce(bundle: WorkerBundle, flags: readonly string[], reques
   await writeFile(join(dir, "worker.js"), bundle.script);
   for (const [name, value] of Object.entries(request.bindings)) await writeFile(join(dir, `${name}.txt`), value);
   await writeFile(join(dir, "config.capnp"), configFor(port, flags, request.bindings, bundle));
-  const child = spawn(workerdPath, ["serve", join(dir, "config.capnp")], { stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(workerdPath, ["serve", join(dir, "config.capnp")], { stdio: ["ignore", "ignore", "pipe"], detached: true });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString("utf8")).slice(-4000)));
   // A failed spawn emits 'error' and never 'exit'; either one ends the child.
@@ -110,12 +110,7 @@ async function sampleOnce(bundle: WorkerBundle, flags: readonly string[], reques
   } catch (error) {
     throw new Error(`fresh-direct (${flags.join(" ") || "no flags"}): ${String(error)}\n${stderr}`);
   } finally {
-    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
-      child.kill("SIGTERM");
-      const kill = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
-      await ended;
-      clearTimeout(kill);
-    }
+    await stopChild(child);
     await rm(dir, { recursive: true, force: true });
   }
 }
