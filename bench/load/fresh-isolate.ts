@@ -14,8 +14,8 @@
  * loaded machine it is the steadier figure. The main thread's share is read apart: it runs
  * every isolate's JavaScript, while V8 compiles hot functions on background threads that
  * work for the whole process. Each sample also reads the CPU workerd had used when it was
- * ready (start-up and the module evaluation of every Worker, where skillflare
- * builds Amazon's anchors: global scope has its own 1 s limit on Cloudflare, while the free
+ * ready and had settled (start-up and the module evaluation of every Worker, where
+ * skillflare builds Amazon's anchors and runs its warm-up: global scope has its own 1 s limit on Cloudflare, while the free
  * plan allows 10 ms of CPU per request). Interleaved with the samples, the same is measured
  * for a storage-only Worker (same bindings; it makes the storage calls the request makes,
  * the cert-cache read and its deferred write in KV and, for a launch, one D1 read, and

@@ -10,7 +10,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Miniflare } from "miniflare";
-import { descendantsNamed, processesCpuMs } from "./process-cpu.js";
+import { descendantsNamed, settledCpu } from "./process-cpu.js";
 import type { WorkerBundle } from "./worker-bundle.js";
 
 export interface DevTrustJson {
@@ -64,7 +64,7 @@ export async function startWorkerOnMiniflare(options: WorkerOnMiniflareOptions):
   });
   try {
     const url = (await miniflare.ready).href;
-    const startupCpuMs = processesCpuMs(descendantsNamed(process.pid, "workerd"));
+    const startupCpuMs = (await settledCpu(descendantsNamed(process.pid, "workerd"))).allMs;
     const db = await miniflare.getD1Database("DB");
     for (const sql of options.migrations) await db.batch(statementsOf(sql).map((s) => db.prepare(s)));
     // Start the local KV simulator too (D1's started with the migrations): in production the
