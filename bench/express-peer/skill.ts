@@ -1,7 +1,8 @@
 /**
  * The example skill (Bedtime Stories) as an ask-sdk-core skill, as its author would write it
  * for Express: launch (welcome back when a story is paused), play a story from the `story`
- * slot, resume from the saved offset, help, and an error handler. It says the same words and
+ * slot, resume (from the stream the device reports in context.AudioPlayer when it is one of
+ * ours and did not finish, else from the saved offset), help, and an error handler. It says the same words and
  * builds the same Play directive as the Worker, from the Worker's own catalog, speech and
  * audio URL helpers, so both sides answer the load bench with the same response.
  */
@@ -27,16 +28,28 @@ async function savedStory(input: HandlerInput): Promise<{ story: Story; offset: 
   return { story, offset: playback.offsetInMilliseconds };
 }
 
-async function play(input: HandlerInput, origin: string, story: Story, offset: number): Promise<void> {
+function addPlay(input: HandlerInput, origin: string, story: Story, offset: number): void {
   const url = audioPlayerStreamUrl(audioUrl(story.key, { origin }));
-  const token = `story:${story.id}`;
   input.responseBuilder
-    .addAudioPlayerPlayDirective("REPLACE_ALL", url, token, offset, undefined, { title: story.title, subtitle: "Bedtime Stories" })
+    .addAudioPlayerPlayDirective("REPLACE_ALL", url, `story:${story.id}`, offset, undefined, { title: story.title, subtitle: "Bedtime Stories" })
     .withShouldEndSession(true);
+}
+
+async function play(input: HandlerInput, origin: string, story: Story, offset: number): Promise<void> {
+  addPlay(input, origin, story, offset);
   const attributes = await input.attributesManager.getPersistentAttributes();
-  attributes["playback"] = { storyId: story.id, token, offsetInMilliseconds: offset } satisfies Playback;
+  attributes["playback"] = { storyId: story.id, token: `story:${story.id}`, offsetInMilliseconds: offset } satisfies Playback;
   input.attributesManager.setPersistentAttributes(attributes);
   await input.attributesManager.savePersistentAttributes();
+}
+
+/** The device's own stream, when it is one of ours and did not finish: resumed with no storage. */
+function reportedStory(input: HandlerInput): { story: Story; offset: number } | undefined {
+  const player = input.requestEnvelope.context?.AudioPlayer;
+  const token = player?.token;
+  const story = token?.startsWith("story:") === true ? storyById(token.slice("story:".length)) : undefined;
+  if (story === undefined || player?.playerActivity === "FINISHED") return undefined;
+  return { story, offset: Math.max(0, Math.round(player?.offsetInMilliseconds ?? 0)) };
 }
 
 const isIntent = (input: HandlerInput, name: string) =>
@@ -71,6 +84,11 @@ export function createPeerSkill(persistenceAdapter: PersistenceAdapter, origin: 
       {
         canHandle: (input) => isIntent(input, "AMAZON.ResumeIntent"),
         handle: async (input) => {
+          const reported = reportedStory(input);
+          if (reported !== undefined) {
+            addPlay(input, origin, reported.story, reported.offset);
+            return input.responseBuilder.getResponse();
+          }
           const saved = await savedStory(input);
           if (saved === undefined) return input.responseBuilder.speak(say(speech.nothingToResume())).reprompt(say(speech.whichStory())).getResponse();
           await play(input, origin, saved.story, saved.offset);

@@ -36,7 +36,7 @@ export function renderTable(report: LoadReport): string {
     }
     const ceiling = phase(report, "d1_ceiling", mix);
     if (worker && ceiling) {
-      out.push(`${mix}: d1_ceiling (a Worker making one D1 query per request, nothing else) ${fmt(ceiling.rps, 0)} req/s; worker at ${fmt((100 * worker.rps) / ceiling.rps, 0)}% of it`);
+      out.push(`${mix}: d1_ceiling (a Worker making the example's D1 queries for this mix, nothing else) ${fmt(ceiling.rps, 0)} req/s; worker at ${fmt((100 * worker.rps) / ceiling.rps, 0)}% of it`);
     }
   }
   for (const f of report.fresh) {

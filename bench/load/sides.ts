@@ -4,7 +4,8 @@
  *   worker_wrangler_dev: the same Worker under `wrangler dev --local` (tooling, reported apart),
  *   express: the ask-sdk peer (bench/express-peer/server.ts) with SQLite,
  * and, for the persistence mix only, a reference that is not a skill:
- *   d1_ceiling: a Worker that makes one trivial D1 query per request and nothing else
+ *   d1_ceiling: a Worker that makes the example's D1 queries for the mix (one trivial query per
+ *     request, none for a resume the device reports) and nothing else
  *     (storage-only-worker.ts), on Miniflare like worker_miniflare: local D1's own ceiling.
  * The three skill sides trust the same dev kit chain and start with empty storage (D1 migrated).
  */
@@ -17,7 +18,7 @@ import { freePort } from "./free-port.js";
 import type { DevTrustJson, WorkerOnMiniflareOptions } from "./miniflare-worker.js";
 import { STORAGE_ONLY_SCRIPT } from "./storage-only-worker.js";
 
-/** The d1_ceiling reference side: the storage-only Worker making one D1 query per request. */
+/** The d1_ceiling reference side: the storage-only Worker making the example's D1 queries for the mix. */
 export function startD1CeilingSide(projectDir: string, scratch: string, options: WorkerOnMiniflareOptions): Promise<Side> {
   return startMiniflareSide(projectDir, scratch, { ...options, bundle: { ...options.bundle, script: STORAGE_ONLY_SCRIPT } }, "d1_ceiling", "?storage=d1");
 }

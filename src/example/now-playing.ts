@@ -1,7 +1,9 @@
 /**
  * What is playing, and the actions shared by voice intents and the device's playback buttons:
  * start a story (Play REPLACE_ALL, remembered as the resume point), pause (Stop, remembering
- * the offset Alexa reports in `context.AudioPlayer`), and find the story the listener is on.
+ * the offset Alexa reports in `context.AudioPlayer`), resume (from the stream this device reports
+ * when it is one of ours, else from the saved point: docs/resume.md), and find the story the
+ * listener is on.
  * Only directives are added here; whether to speak is the caller's choice, because answers to
  * PlaybackController requests must carry AudioPlayer directives only.
  */
@@ -43,10 +45,29 @@ export function pausePlayback(input: Input): void {
   input.responseBuilder.directive(audioStop());
 }
 
-/** Plays the saved story from its saved offset; undefined when nothing is saved. */
+/**
+ * Where to resume: the stream this device reports in `context.AudioPlayer`, when it is one of
+ * our stories and did not finish (Alexa sends the token and offset only to the skill that last
+ * played on the device), else the saved resume point. The first costs no storage round trip.
+ */
+async function resumePointFor(input: Input): Promise<{ story: Story; offsetInMilliseconds: number } | undefined> {
+  const state = playerState(input);
+  const story = storyFromToken(state?.token);
+  if (story !== undefined && state?.playerActivity !== "FINISHED") {
+    const offset = state?.offsetInMilliseconds;
+    return { story, offsetInMilliseconds: typeof offset === "number" && Number.isFinite(offset) ? Math.max(0, Math.round(offset)) : 0 };
+  }
+  return loadResumePoint(input.attributes.persistent);
+}
+
+/**
+ * Plays the story the listener paused, from where it stopped; undefined when there is none.
+ * Nothing is saved here: the resume point already holds this story and offset, and the
+ * PlaybackStarted that follows the Play confirms it.
+ */
 export async function resumePlayback(input: Input): Promise<Story | undefined> {
-  const point = await loadResumePoint(input.attributes.persistent);
+  const point = await resumePointFor(input);
   if (point === undefined) return undefined;
-  await startStory(input, point.story, point.offsetInMilliseconds);
+  input.responseBuilder.directive(await playStory(input, point.story, { behavior: "REPLACE_ALL", offsetInMilliseconds: point.offsetInMilliseconds }));
   return point.story;
 }

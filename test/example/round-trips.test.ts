@@ -4,7 +4,8 @@
  * go through the whole Worker. No trip when no handler touches persistent attributes, at most
  * one read and one batched write otherwise, no write when nothing changed. The figures are
  * the ones docs/benchmark.md reports ("round trips per request type"); before this change,
- * resume also wrote back the resume point it had just read, unchanged (2 trips instead of 1).
+ * resume also wrote back the resume point it had just read, unchanged (2 trips instead of 1);
+ * now a resume whose device reports one of our streams in context.AudioPlayer reads nothing.
  */
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
@@ -39,6 +40,8 @@ async function tripsOf(spec: RequestSpec, userId: string, audioPlayer?: ReturnTy
   };
 }
 
+const stopped = (token: string, offsetInMilliseconds: number) => ({ ...playing(token, offsetInMilliseconds), playerActivity: "STOPPED" as const });
+
 const none: Trips = { reads: 0, writes: 0, statementsWritten: 0 };
 const oneRead: Trips = { reads: 1, writes: 0, statementsWritten: 0 };
 const oneWrite: Trips = { reads: 0, writes: 1, statementsWritten: 1 };
@@ -60,6 +63,7 @@ describe("D1 round trips per request type of the example (through the Worker, re
     expect(await tripsOf({ type: "AudioPlayer.PlaybackStopped", token: dragons, offsetInMilliseconds: 5_000 }, userId), "PlaybackStopped").toEqual(oneWrite);
     expect(await tripsOf({ type: "AudioPlayer.PlaybackNearlyFinished", token: dragons }, userId), "PlaybackNearlyFinished").toEqual(none);
     expect(await tripsOf(intent("AMAZON.ResumeIntent"), userId), "resume from 5 s: unchanged again").toEqual(oneRead);
+    expect(await tripsOf(intent("AMAZON.ResumeIntent"), userId, stopped(dragons, 5_000)), "resume, the device reporting our stopped stream").toEqual(none);
     expect(await tripsOf({ type: "AudioPlayer.PlaybackFinished", token: dragons }, userId), "PlaybackFinished: read, then delete").toEqual(readAndWrite);
     expect(await storedPlayback(userId)).toBeUndefined();
     expect(await tripsOf({ type: "AudioPlayer.PlaybackFinished", token: dragons }, userId), "PlaybackFinished again: nothing to delete").toEqual(oneRead);

@@ -84,6 +84,31 @@ describe("Bedtime Stories: pause and resume", () => {
     expect(playOf(resumed.body)?.audioItem?.stream?.offsetInMilliseconds).toBe(12_345);
   });
 
+  it("resumes the stream this device reports in context.AudioPlayer, before the saved point", async () => {
+    // Alexa sends the token and offset only to the skill that last played on the device, so a
+    // device reporting one of our stories is resumed where it stopped, with no D1 read.
+    const userId = newUserId();
+    await send(intent("AMAZON.PauseIntent"), { userId, audioPlayer: playing("story:moon", 7_250) });
+    const device = { token: "story:owl", offsetInMilliseconds: 3_000.4, playerActivity: "STOPPED" } as const;
+    const resumed = await send(intent("AMAZON.ResumeIntent"), { userId, audioPlayer: device });
+    expect(playOf(resumed.body)?.playBehavior).toBe("REPLACE_ALL");
+    expect(playOf(resumed.body)?.audioItem?.stream).toEqual({ token: "story:owl", url: STORY_URL("owl"), offsetInMilliseconds: 3_000 });
+    expect(await storedPlayback(userId), "nothing saved by the resume itself").toEqual({ storyId: "moon", token: "story:moon", offsetInMilliseconds: 7_250 });
+  });
+
+  it("falls back to the saved point when the device's stream finished or is not one of ours", async () => {
+    const userId = newUserId();
+    await send(intent("AMAZON.PauseIntent"), { userId, audioPlayer: playing("story:moon", 7_250) });
+    for (const device of [
+      { token: "story:owl", offsetInMilliseconds: 90_000, playerActivity: "FINISHED" },
+      { token: "story:retired", offsetInMilliseconds: 1_000, playerActivity: "STOPPED" },
+      { offsetInMilliseconds: 0, playerActivity: "IDLE" },
+    ] as const) {
+      const resumed = await send(intent("AMAZON.ResumeIntent"), { userId, audioPlayer: device });
+      expect(playOf(resumed.body)?.audioItem?.stream, device.playerActivity).toMatchObject({ token: "story:moon", offsetInMilliseconds: 7_250 });
+    }
+  });
+
   it("says there is nothing to resume for a listener with no saved story", async () => {
     const { body } = await send(intent("AMAZON.ResumeIntent"), { userId: newUserId() });
     expect(speechOf(body)).toMatch(/^There is no story paused right now\./);
