@@ -62,8 +62,8 @@ async function resumePointFor(input: Input): Promise<{ story: Story; offsetInMil
 
 /**
  * Plays the story the listener paused, from where it stopped; undefined when there is none.
- * Nothing is saved here: the resume point already holds this story and offset, and the
- * PlaybackStarted that follows the Play confirms it.
+ * Nothing is saved here: the PlaybackStarted that follows the Play saves the story and offset
+ * (on the device that paused, the saved point already holds them).
  */
 export async function resumePlayback(input: Input): Promise<Story | undefined> {
   const point = await resumePointFor(input);
