@@ -2,14 +2,16 @@
  * The example skill (Bedtime Stories) as an ask-sdk-core skill, as its author would write it
  * for Express: launch (welcome back when a story is paused), play a story from the `story`
  * slot, resume (from the stream the device reports in context.AudioPlayer when it is one of
- * ours and did not finish, else from the saved offset), help, and an error handler. It says the same words and
- * builds the same Play directive as the Worker, from the Worker's own catalog, speech and
- * audio URL helpers, so both sides answer the load bench with the same response.
+ * ours and did not finish, else from the saved offset), help, and an error handler. It says
+ * the same words and builds the same Play directive as the Worker, from the Worker's own
+ * catalog, token, speech and audio URL helpers, so both sides answer the load bench with the
+ * same response.
  */
 import { getIntentName, getRequestType, getSlot, SkillBuilders, type HandlerInput, type PersistenceAdapter, type Skill } from "ask-sdk-core";
 import { audioPlayerStreamUrl, audioUrl } from "../../src/audio/urls.js";
 import { storyById, storyBySpokenName, type Story } from "../../src/example/catalog.js";
 import { speech } from "../../src/example/speech.js";
+import { storyFromToken, storyToken } from "../../src/example/tokens.js";
 import { escapeXml } from "../../src/shared/xml-escape.js";
 
 interface Playback {
@@ -31,14 +33,14 @@ async function savedStory(input: HandlerInput): Promise<{ story: Story; offset: 
 function addPlay(input: HandlerInput, origin: string, story: Story, offset: number): void {
   const url = audioPlayerStreamUrl(audioUrl(story.key, { origin }));
   input.responseBuilder
-    .addAudioPlayerPlayDirective("REPLACE_ALL", url, `story:${story.id}`, offset, undefined, { title: story.title, subtitle: "Bedtime Stories" })
+    .addAudioPlayerPlayDirective("REPLACE_ALL", url, storyToken(story), offset, undefined, { title: story.title, subtitle: "Bedtime Stories" })
     .withShouldEndSession(true);
 }
 
 async function play(input: HandlerInput, origin: string, story: Story, offset: number): Promise<void> {
   addPlay(input, origin, story, offset);
   const attributes = await input.attributesManager.getPersistentAttributes();
-  attributes["playback"] = { storyId: story.id, token: `story:${story.id}`, offsetInMilliseconds: offset } satisfies Playback;
+  attributes["playback"] = { storyId: story.id, token: storyToken(story), offsetInMilliseconds: offset } satisfies Playback;
   input.attributesManager.setPersistentAttributes(attributes);
   await input.attributesManager.savePersistentAttributes();
 }
@@ -46,8 +48,7 @@ async function play(input: HandlerInput, origin: string, story: Story, offset: n
 /** The device's own stream, when it is one of ours and did not finish: resumed with no storage. */
 function reportedStory(input: HandlerInput): { story: Story; offset: number } | undefined {
   const player = input.requestEnvelope.context?.AudioPlayer;
-  const token = player?.token;
-  const story = token?.startsWith("story:") === true ? storyById(token.slice("story:".length)) : undefined;
+  const story = storyFromToken(player?.token);
   if (story === undefined || player?.playerActivity === "FINISHED") return undefined;
   return { story, offset: Math.max(0, Math.round(player?.offsetInMilliseconds ?? 0)) };
 }

@@ -2,9 +2,9 @@
  * The signed request mixes of the load bench, the same bytes for every side. `persistence`:
  * per user, launch (reads the resume point), play with a story slot (writes it), resume
  * (the device reports the story it stopped in context.AudioPlayer, as a device that played it
- * does, so the skill plays from there without storage); `stateless`: help, which touches no storage. Each request is
- * signed by the dev kit over its exact body with `timestamp` = now, so a mix is signed right
- * before it runs (Amazon's 150 s window applies on both sides).
+ * does, so the skill plays from there without storage); `stateless`: help, which touches no
+ * storage. Each request is signed by the dev kit over its exact body with `timestamp` = now,
+ * so a mix is signed right before it runs (Amazon's 150 s window applies on both sides).
  */
 import type { interfaces } from "ask-sdk-model";
 import {
