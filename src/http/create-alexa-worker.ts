@@ -18,6 +18,7 @@ import { consoleLogger, type Logger } from "./log.js";
 import { attachConsoleHook, type PersistentReader } from "./console-hook.js";
 import { handlerForSkill, type WorkerSkill } from "./skill-handler.js";
 import { verifierResolver, type AlexaWorkerEnv as VerifyEnv } from "./verify-options.js";
+import { requestUrl } from "./request-url.js";
 import type { ConsoleEnv } from "../console/dev-config.js";
 
 /** Bindings the runtime reads (verification's and the local console's); a skill's own Env may carry more. */
@@ -95,7 +96,7 @@ export function createAlexaWorker<E extends AlexaWorkerEnv>(
 
   const fetchHandler = async (request: Request, env: E, executionContext: ExecutionContext): Promise<Response> => {
     try {
-      const url = new URL(request.url);
+      const url = requestUrl(request);
       if (url.pathname === path) {
         if (request.method !== "POST") {
           throw new HttpError(405, "method-not-allowed", `${request.method} ${path}`, { headers: { Allow: "POST" } });

@@ -11,6 +11,8 @@
  * behaves differently in development asks this function; nothing else decides it.
  */
 
+import { requestUrl } from "./request-url.js";
+
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /** 127.0.0.0/8, ::1, and IPv4-mapped 127.x (::ffff:127.0.0.1). */
@@ -28,7 +30,7 @@ function isLoopbackAddress(address: string): boolean {
  * isLocalDevelopmentRequest(new Request("http://localhost:8787/", { headers: { "CF-Connecting-IP": "192.168.1.20" } })); // false
  */
 export function isLocalDevelopmentRequest(request: Request): boolean {
-  if (!LOOPBACK_HOSTS.has(new URL(request.url).hostname)) return false;
+  if (!LOOPBACK_HOSTS.has(requestUrl(request).hostname)) return false;
   const client = request.headers.get("CF-Connecting-IP");
   return client === null || isLoopbackAddress(client);
 }

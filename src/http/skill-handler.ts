@@ -20,6 +20,7 @@ import { fromAskSdkSkill, type AskSdkSkill } from "../ask-sdk/skill-adapter.js";
 import type { SkillRuntime } from "../skill/create-skill.js";
 import type { AlexaHandler } from "./alexa-endpoint.js";
 import { isLocalDevelopmentRequest } from "./local-development.js";
+import { requestUrl } from "./request-url.js";
 
 /** A Lambda module as `require('./lambda')` or `import * as lambda` sees it. */
 export interface LambdaModule {
@@ -66,7 +67,7 @@ export function handlerForSkill<E>(skill: WorkerSkill<E>): AlexaHandler<E> {
       runtime.handle(verified.envelope, {
         env: context.env,
         waitUntil,
-        origin: new URL(context.request.url).origin,
+        origin: requestUrl(context.request).origin,
         logger: context.logger,
         now: Date.now,
         checks: isLocalDevelopmentRequest(context.request) ? "throw" : "log",

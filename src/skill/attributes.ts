@@ -162,6 +162,8 @@ export function createAttributes(
   persistent: PersistentAttributes,
 ): { attributes: Attributes; problem: SessionAttributesError | undefined } {
   const source = typeof sessionAttributes === "object" && sessionAttributes !== null && !Array.isArray(sessionAttributes) ? sessionAttributes : {};
+  // Most requests carry none (a session's first request, every AudioPlayer event): nothing to copy or check.
+  if (!hasOwnEnumerable(source)) return { attributes: { request: {}, session: {}, persistent }, problem: undefined };
   try {
     const session = structuredClone({ ...source }) as Record<string, unknown>;
     JSON.stringify(session);
@@ -170,4 +172,9 @@ export function createAttributes(
     const problem = new SessionAttributesError(`session attributes cannot be used: ${String(cause)}`, { cause });
     return { attributes: { request: {}, session: {}, persistent }, problem };
   }
+}
+
+function hasOwnEnumerable(value: object): boolean {
+  for (const key in value) if (Object.hasOwn(value, key)) return true;
+  return false;
 }

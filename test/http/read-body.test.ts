@@ -1,5 +1,6 @@
 /**
- * The capped body reader: bodies within the cap come back byte-exact, a lying
+ * The capped body reader: bodies within the cap come back byte-exact, whether
+ * read whole (declared length, no encoding) or counted while streaming; a lying
  * or absent Content-Length cannot get more than the cap in (413), and a stream
  * that breaks off is the verifier's `body-unreadable` (a generic 400), not a 500.
  */
@@ -39,6 +40,43 @@ describe("readBodyWithCap", () => {
     const error = await readBodyWithCap(post(streamOf([new Uint8Array(2), new Uint8Array(2)])), 3).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).status).toBe(413);
+  });
+
+  it("reads a body that declares its length within the cap whole, byte-exact", async () => {
+    const bytes = await readBodyWithCap(post("abc", { "content-length": "3" }), 3);
+    expect(new TextDecoder().decode(bytes)).toBe("abc");
+  });
+
+  it("still refuses more than the cap when a declared length lies low (a Request built in-process)", async () => {
+    const error = await readBodyWithCap(post(streamOf([new Uint8Array(2), new Uint8Array(2)]), { "content-length": "2" }), 3).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    expect((error as HttpError).status).toBe(413);
+  });
+
+  it("counts an encoded body while it streams, whatever length it declares", async () => {
+    // A runtime may expand an encoded body: it is counted while it streams and cancelled at the cap, never read whole first.
+    let pulled = 0;
+    let cancelled = false;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(2));
+        if (pulled === 50) controller.close();
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const error = await readBodyWithCap(post(endless, { "content-length": "2", "content-encoding": "gzip" }), 3).catch((e: unknown) => e);
+    expect((error as HttpError).status).toBe(413);
+    expect(cancelled, "cancelled at the cap").toBe(true);
+    expect(pulled, "not read to the end").toBeLessThan(50);
+    const within = await readBodyWithCap(post(streamOf([new Uint8Array([7]), new Uint8Array([8])]), { "content-length": "2", "content-encoding": "gzip" }), 3);
+    expect([...within]).toEqual([7, 8]);
+  });
+
+  it("turns a body that breaks off into body-unreadable, with or without a declared length", async () => {
+    await expectRejection(readBodyWithCap(post(streamOf([new Uint8Array(1)], true), { "content-length": "5" }), 10), "body-unreadable");
   });
 
   it("turns a body that breaks off into body-unreadable", async () => {

@@ -188,6 +188,22 @@ describe("session attributes", () => {
     expect(result.sessionAttributes).toEqual({ count: 3, keep: "me" });
   });
 
+  it("gives a session without attributes an object of its own, and never changes the request's", async () => {
+    const skill = createSkill({
+      handlers: [onIntent("CountIntent", (input) => {
+        input.attributes.session.count = Number(input.attributes.session.count ?? 0) + 1;
+        input.responseBuilder.speak("counted").reprompt("again?");
+      })],
+    });
+    for (const attributes of [{}, { count: 4 }]) {
+      const envelope = intentEnvelope("CountIntent", {}, { sessionAttributes: attributes });
+      const before = structuredClone(envelope.session?.attributes);
+      const result = await skill.handle(envelope, collectingContext());
+      expect(result.sessionAttributes).toEqual({ count: Number(attributes.count ?? 0) + 1 });
+      expect(envelope.session?.attributes, "the request's attributes are untouched").toEqual(before);
+    }
+  });
+
   it("omits sessionAttributes when the request has no session", async () => {
     const skill = createSkill({ handlers: [onRequest("AudioPlayer.PlaybackStarted", () => {})] });
     const result = await skill.handle(audioPlayerEnvelope("AudioPlayer.PlaybackStarted"), collectingContext());

@@ -125,6 +125,16 @@ describe("check modes and scope", () => {
     expect(checkResponse(intentEnvelope("BookIntent").request, { version: "1.0", response: { outputSpeech: speech, directives: [sameIntent as never] } }).map((f) => f.rule)).toEqual(["delegate-with-speech"]);
   });
 
+  it("counts the response in UTF-8 bytes: 41,000 three-byte characters are over 120,000, 110,000 ASCII ones are not", () => {
+    const withBlob = (blob: string) => {
+      const { response } = new ResponseBuilder().directive(aplRenderDocument({ document: { type: "APL" }, datasources: { blob } })).build({ requestHasSession: true });
+      return checkResponse(launchEnvelope().request, { version: "1.0", response }).map((f) => f.rule);
+    };
+    expect(withBlob("€".repeat(41_000))).toEqual(["response-too-large"]);
+    expect(withBlob("x".repeat(110_000))).toEqual([]);
+    expect(withBlob("x".repeat(39_000))).toEqual([]);
+  });
+
   it("accepts Alexa Sound Library clips (soundbank://) in speech, as Alexa does (the public pet-tales sample uses them)", () => {
     const speech = { type: "SSML" as const, ssml: '<speak><audio src="soundbank://soundlibrary/animals/amzn_sfx_cat_angry_meow_1x_02"/> Hi</speak>' };
     expect(checkResponse(launchEnvelope().request, { version: "1.0", response: { outputSpeech: speech } })).toEqual([]);

@@ -10,6 +10,18 @@ export const MAX_RESPONSE_BYTES = 120_000;
 export const MAX_SPEECH_CHARS = 8_000;
 export const MAX_CARD_CHARS = 8_000;
 
+const utf8 = new TextEncoder();
+
+/**
+ * The UTF-8 length of `text` when it is over `limit` bytes, else undefined. A UTF-16 code unit
+ * is at most three UTF-8 bytes, so a text of at most a third of the limit is not encoded at all.
+ */
+function utf8BytesOver(text: string, limit: number): number | undefined {
+  if (text.length * 3 <= limit) return undefined;
+  const bytes = utf8.encode(text).byteLength;
+  return bytes > limit ? bytes : undefined;
+}
+
 function speechText(speech: ui.OutputSpeech | undefined): string {
   if (speech === undefined) return "";
   return speech.type === "SSML" ? speech.ssml : speech.text;
@@ -24,8 +36,8 @@ function cardText(card: ui.Card | undefined): string {
 
 export function sizeRules({ envelope, response }: CheckedResponse): ResponseCheckFailure[] {
   const failures: ResponseCheckFailure[] = [];
-  const bytes = new TextEncoder().encode(JSON.stringify(envelope)).byteLength;
-  if (bytes > MAX_RESPONSE_BYTES) {
+  const bytes = utf8BytesOver(JSON.stringify(envelope), MAX_RESPONSE_BYTES);
+  if (bytes !== undefined) {
     failures.push(fail("response-too-large", `response is ${bytes} bytes; Alexa accepts at most ${MAX_RESPONSE_BYTES}`));
   }
   const slots: [string, ui.OutputSpeech | undefined][] = [
