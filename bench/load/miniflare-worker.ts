@@ -37,6 +37,8 @@ export interface WorkerOnMiniflareOptions {
   readonly bindings?: Readonly<Record<string, string>>;
   /** Where D1, KV and R2 keep their files (default: Miniflare's own temporary directory). */
   readonly persistDir?: string;
+  /** Opens workerd's V8 inspector on this loopback port (the request profile uses it). */
+  readonly inspectorPort?: number;
 }
 
 export async function readMigrations(projectDir: string): Promise<string[]> {
@@ -58,6 +60,7 @@ export async function startWorkerOnMiniflare(options: WorkerOnMiniflareOptions):
     d1Databases: ["DB"],
     kvNamespaces: ["CERT_CACHE"],
     r2Buckets: ["AUDIO"],
+    ...(options.inspectorPort === undefined ? {} : { inspectorPort: options.inspectorPort }),
     ...(options.persistDir === undefined
       ? {}
       : { d1Persist: `${options.persistDir}/d1`, kvPersist: `${options.persistDir}/kv`, r2Persist: `${options.persistDir}/r2` }),

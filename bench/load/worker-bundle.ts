@@ -17,12 +17,13 @@ export interface WorkerBundle {
 const COMPATIBILITY_DATE = "2026-04-20";
 const COMPATIBILITY_FLAGS = ["nodejs_compat"];
 
-export async function buildWorkerBundle(projectDir: string): Promise<WorkerBundle> {
+/** `minify: false` keeps the names, for a CPU profile that names functions (the bench times the minified bundle). */
+export async function buildWorkerBundle(projectDir: string, { minify = true }: { readonly minify?: boolean } = {}): Promise<WorkerBundle> {
   const toml = await readFile(`${projectDir}/wrangler.toml`, "utf8");
   if (!toml.includes(`compatibility_date = "${COMPATIBILITY_DATE}"`) || !toml.includes(`compatibility_flags = ["nodejs_compat"]`)) {
     throw new Error("bench/load/worker-bundle.ts: wrangler.toml's compatibility settings changed; update COMPATIBILITY_DATE/FLAGS");
   }
-  const script = await withWranglerDryRun(projectDir, [], async ({ modules }) => {
+  const script = await withWranglerDryRun(projectDir, minify ? [] : ["--minify=false"], async ({ modules }) => {
     const [only, ...others] = modules;
     if (only === undefined || others.length > 0) throw new Error(`expected one bundled module, got ${modules.length}`);
     return readFile(only, "utf8");
