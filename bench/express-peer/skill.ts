@@ -50,7 +50,8 @@ function reportedStory(input: HandlerInput): { story: Story; offset: number } | 
   const player = input.requestEnvelope.context?.AudioPlayer;
   const story = storyFromToken(player?.token);
   if (story === undefined || player?.playerActivity === "FINISHED") return undefined;
-  return { story, offset: Math.max(0, Math.round(player?.offsetInMilliseconds ?? 0)) };
+  const offset = player?.offsetInMilliseconds;
+  return { story, offset: typeof offset === "number" && Number.isFinite(offset) ? Math.max(0, Math.round(offset)) : 0 };
 }
 
 const isIntent = (input: HandlerInput, name: string) =>

@@ -2,11 +2,13 @@
  * A V8 CPU profile of one Worker inside workerd, over the Chrome DevTools protocol of workerd's
  * inspector (Miniflare's `inspectorPort`): the Worker's target is found by its title, the
  * sampling profiler runs while the caller's work does, and the profile comes back with each
- * function's self time added up. Every wait is bounded: the target list, the connection and
- * each protocol call give up after `timeoutMs`.
+ * function's self time added up. Every wait of its own is bounded: the target list (fetch and
+ * body, aborted), the connection and each protocol call give up after `timeoutMs`; the
+ * caller's `work` bounds itself (the load generator runs for a set time).
  */
 import WebSocket from "ws";
 
+/** One node of V8's call tree: the function and where it is defined. */
 export interface CpuProfileNode {
   readonly id: number;
   readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
@@ -21,6 +23,7 @@ export interface CpuProfile {
   readonly endTime: number;
 }
 
+/** Time V8 sampled in one function itself, not in what it called. */
 export interface SelfTime {
   /** The function's name (or V8's `(idle)`, `(program)`, `(garbage collector)`), and where it is. */
   readonly name: string;
@@ -48,8 +51,8 @@ export async function profileWorker<T>(
   work: () => Promise<T>,
   { samplingIntervalUs = 50, timeoutMs = 10_000 }: { readonly samplingIntervalUs?: number; readonly timeoutMs?: number } = {},
 ): Promise<{ profile: CpuProfile; result: T }> {
-  const listing = await bounded(fetch(`http://127.0.0.1:${inspectorPort}/json`), timeoutMs, "inspector target list");
-  const targets = (await listing.json()) as Target[];
+  const signal = AbortSignal.timeout(timeoutMs);
+  const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`, { signal })).json()) as Target[];
   const target = targets.find((t) => t.title?.includes(title));
   if (target === undefined) throw new Error(`no inspector target titled like "${title}" among: ${targets.map((t) => t.title).join(", ")}`);
   const socket = new WebSocket(target.webSocketDebuggerUrl);
@@ -58,7 +61,12 @@ export async function profileWorker<T>(
     let lastId = 0;
     const answers = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
     socket.on("message", (data) => {
-      const message = JSON.parse(String(data)) as { id?: number; result?: unknown; error?: { message: string } };
+      let message: { id?: number; result?: unknown; error?: { message: string } };
+      try {
+        message = JSON.parse(String(data)) as typeof message;
+      } catch {
+        return; // not a protocol message: nothing waits for it
+      }
       const waiting = message.id === undefined ? undefined : answers.get(message.id);
       if (waiting === undefined || message.id === undefined) return;
       answers.delete(message.id);

@@ -7,7 +7,7 @@
  * PROFILE_DURATION_S (default 5) over 10 connections. It prints each function's self time per
  * request (V8's `(idle)`, `(program)` and `(garbage collector)` included), and writes
  * bench/request-profile.json and bench/request-profile.cpuprofile (for Chrome DevTools).
- * Sampled, so a row moves by a few µs between runs; the profiler slows the Worker down a
+ * Sampled, and the host is shared, so a row moves by up to about 15 µs between runs; the profiler slows the Worker down a
  * little, so req/s here is not the bench's figure. Only the skill's isolate is sampled, not
  * Miniflare's entry Worker or its D1 and KV simulators.
  */
@@ -30,6 +30,7 @@ const ROWS = 30;
 const mix = (process.argv[2] ?? "stateless") as MixName;
 if (mix !== "stateless" && mix !== "persistence") throw new Error(`mix must be stateless or persistence, not ${mix}`);
 const durationS = Number(process.env["PROFILE_DURATION_S"] ?? 5);
+if (!Number.isFinite(durationS) || durationS <= 0) throw new Error(`PROFILE_DURATION_S must be a positive number of seconds, not ${process.env["PROFILE_DURATION_S"]}`);
 
 const kit = await createDevSigningKit();
 const inspectorPort = await freePort();
@@ -55,6 +56,7 @@ try {
   const failed = result.errors + result.timeouts + result.non2xx;
   if (failed > 0) throw new Error(`${failed} of ${result.requests.total} requests failed under the profiler`);
   const requests = result.requests.total;
+  if (requests === 0) throw new Error("no request was answered under the profiler");
   const rows = selfTimes(profile).map((row) => ({ ...row, usPerRequest: row.selfUs / requests }));
   const totalUs = rows.reduce((sum, row) => sum + row.selfUs, 0);
   console.log(`${mix} mix: ${requests} requests in ${durationS} s under the profiler; ${(totalUs / requests).toFixed(1)} µs sampled per request (idle included)\n`);

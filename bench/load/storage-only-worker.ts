@@ -6,7 +6,9 @@
  * the load bench, with `?storage=d1`, it is the `d1_ceiling` reference side: how many requests
  * per second local D1 serves when each request makes the D1 queries the example makes for it
  * and nothing else: one trivial query, except for a resume whose device reports its stream in
- * context.AudioPlayer, which the example answers without storage (round-trips.test.ts).
+ * context.AudioPlayer, which the example answers without storage (round-trips.test.ts). It
+ * checks only that a token is there, not the example's whole rule (ours, not FINISHED): that
+ * matches the example's queries for the bench's own mix, not for any request.
  */
 /** Makes the storage calls `?storage=` names (KV read and deferred write, D1 read), then answers `{}`. */
 export const STORAGE_ONLY_SCRIPT = `function resumesFromContext(body) {

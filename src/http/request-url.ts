@@ -5,6 +5,11 @@
  */
 const parsed = new WeakMap<Request, URL>();
 
+/**
+ * The request's URL, parsed on the first call for this Request and shared after.
+ * @example
+ * if (requestUrl(request).pathname === "/") return handleAlexaPost(request, context, settings);
+ */
 export function requestUrl(request: Request): URL {
   let url = parsed.get(request);
   if (url === undefined) {

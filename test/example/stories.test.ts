@@ -96,6 +96,17 @@ describe("Bedtime Stories: pause and resume", () => {
     expect(await storedPlayback(userId), "nothing saved by the resume itself").toEqual({ storyId: "moon", token: "story:moon", offsetInMilliseconds: 7_250 });
   });
 
+  it("plays the device's stream from 0 when its offset is missing, negative or not a number, and from the play button too", async () => {
+    const userId = newUserId();
+    for (const offsetInMilliseconds of [undefined, -5, Number.NaN]) {
+      const device = { token: "story:sea", offsetInMilliseconds, playerActivity: "STOPPED" } as never;
+      const resumed = await send(intent("AMAZON.ResumeIntent"), { userId, audioPlayer: device });
+      expect(playOf(resumed.body)?.audioItem?.stream, String(offsetInMilliseconds)).toMatchObject({ token: "story:sea", offsetInMilliseconds: 0 });
+    }
+    const button = await send({ type: "PlaybackController.PlayCommandIssued" }, { userId, audioPlayer: { token: "story:owl", offsetInMilliseconds: 1_234, playerActivity: "STOPPED" } });
+    expect(playOf(button.body)?.audioItem?.stream).toMatchObject({ token: "story:owl", offsetInMilliseconds: 1_234 });
+  });
+
   it("falls back to the saved point when the device's stream finished or is not one of ours", async () => {
     const userId = newUserId();
     await send(intent("AMAZON.PauseIntent"), { userId, audioPlayer: playing("story:moon", 7_250) });

@@ -42,15 +42,51 @@ describe("readBodyWithCap", () => {
     expect((error as HttpError).status).toBe(413);
   });
 
-  it("reads a body that declares its length within the cap whole, byte-exact", async () => {
-    const bytes = await readBodyWithCap(post("abc", { "content-length": "3" }), 3);
-    expect(new TextDecoder().decode(bytes)).toBe("abc");
+  it("reads a body of its declared length byte-exact, across chunks", async () => {
+    expect(new TextDecoder().decode(await readBodyWithCap(post("abc", { "content-length": "3" }), 3))).toBe("abc");
+    const chunked = await readBodyWithCap(post(streamOf([new Uint8Array([1, 2]), new Uint8Array([3])]), { "content-length": "3" }), 10);
+    expect([...chunked]).toEqual([1, 2, 3]);
   });
 
-  it("still refuses more than the cap when a declared length lies low (a Request built in-process)", async () => {
-    const error = await readBodyWithCap(post(streamOf([new Uint8Array(2), new Uint8Array(2)]), { "content-length": "2" }), 3).catch((e: unknown) => e);
+  /** A body that never ends (50 chunks of 2 bytes), counting how much was pulled and whether it was cancelled. */
+  function endless(type?: "bytes") {
+    const seen = { pulled: 0, cancelled: false };
+    const source = {
+      pull(controller: ReadableStreamDefaultController<Uint8Array> | ReadableByteStreamController) {
+        seen.pulled++;
+        controller.enqueue(new Uint8Array(2));
+        if (seen.pulled === 50) controller.close();
+      },
+      cancel() {
+        seen.cancelled = true;
+      },
+    };
+    const stream = type === "bytes" ? new ReadableStream({ ...source, type }) : new ReadableStream<Uint8Array>(source as UnderlyingSource<Uint8Array>);
+    return { stream: stream as ReadableStream<Uint8Array>, seen };
+  }
+
+  it("refuses a body longer than it declares, even within the cap, reading no further (a byte stream, as the network's)", async () => {
+    // What a Content-Length next to a chunked body (Transfer-Encoding) looks like to the Worker.
+    const { stream, seen } = endless("bytes");
+    const error = await readBodyWithCap(post(stream, { "content-length": "2" }), 1000).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).status).toBe(413);
+    expect(seen.cancelled, "cancelled past the declared length").toBe(true);
+    expect(seen.pulled, "read no further than the declared length").toBeLessThan(5);
+  });
+
+  it("counts a declared body to the cap when its stream has no BYOB reader (a Request built in-process)", async () => {
+    const { stream, seen } = endless();
+    const error = await readBodyWithCap(post(stream, { "content-length": "2" }), 20).catch((e: unknown) => e);
+    expect((error as HttpError).status).toBe(413);
+    expect(seen.cancelled).toBe(true);
+    expect(seen.pulled).toBeLessThan(15);
+  });
+
+  it("counts a body whose Content-Length is empty or not digits while it streams", async () => {
+    for (const declared of ["", "3.0", "+3", " 3"]) {
+      expect(new TextDecoder().decode(await readBodyWithCap(post(streamOf([new TextEncoder().encode("abc")]), { "content-length": declared }), 10)), declared).toBe("abc");
+    }
   });
 
   it("counts an encoded body while it streams, whatever length it declares", async () => {
