@@ -13,7 +13,7 @@ import type { AlexaVerifier, VerifiedRequest } from "../verify/create-verifier.j
 import { isLocalDevelopmentRequest } from "./local-development.js";
 import { HttpError } from "../shared/http-error.js";
 import type { Logger } from "./log.js";
-import { readBodyWithCap } from "./read-body.js";
+import { LOCAL_OVERFLOW_DRAIN, readBodyWithCap } from "./read-body.js";
 
 /**
  * What a bare handler gets besides the verified request.
@@ -50,7 +50,7 @@ export async function handleAlexaPost<E>(
   const { logger } = settings;
   let verified: VerifiedRequest;
   try {
-    const body = await readBodyWithCap(request, settings.maxBodyBytes);
+    const body = await readBodyWithCap(request, settings.maxBodyBytes, isLocalDevelopmentRequest(request) ? LOCAL_OVERFLOW_DRAIN : undefined);
     verified = await settings.verifier.verifyPayload(request.headers, body, context.executionContext);
   } catch (error) {
     if (error instanceof AlexaVerificationError) {

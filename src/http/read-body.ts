@@ -8,7 +8,9 @@
  * (chunked, or encoded, which a runtime might expand) is counted while it
  * streams by the verifier's capped reader. Over the cap, or longer than
  * declared, is a 413; a body that breaks off mid-stream is the verifier's
- * `body-unreadable` (a generic 400).
+ * `body-unreadable` (a generic 400). For a local development request the rest
+ * of a body over the cap is read and dropped, within bounds, before the 413
+ * (`OverflowDrain`: `wrangler dev` exits when an upload is answered early).
  */
 import { fail } from "../verify/errors.js";
 import { readStreamCapped } from "../verify/read-capped.js";
@@ -25,7 +27,21 @@ const DIGITS = /^\d+$/;
  * const bytes = await readBodyWithCap(request, 256 * 1024);
  * ```
  */
-export async function readBodyWithCap(request: Request, maxBytes: number): Promise<Uint8Array> {
+/**
+ * For a local development request only: how much of a body over the cap may still be read
+ * and dropped, and how long one read may take, before the stream is cancelled. `wrangler dev`
+ * exits when the Worker answers a chunked upload it did not read to the end, so under
+ * `npm start` the 413 comes after the rest of the upload, within these bounds.
+ */
+export interface OverflowDrain {
+  readonly maxBytes: number;
+  readonly readTimeoutMs: number;
+}
+
+/** What `npm start` gets: 16 MiB more at most, no read waiting over 2 s. */
+export const LOCAL_OVERFLOW_DRAIN: OverflowDrain = { maxBytes: 16 * 1024 * 1024, readTimeoutMs: 2_000 };
+
+export async function readBodyWithCap(request: Request, maxBytes: number, drain?: OverflowDrain): Promise<Uint8Array> {
   const declared = request.headers.get("content-length");
   const declaredBytes = declared !== null && DIGITS.test(declared) ? Number(declared) : undefined;
   if (declaredBytes !== undefined && declaredBytes > maxBytes) {
@@ -34,7 +50,8 @@ export async function readBodyWithCap(request: Request, maxBytes: number): Promi
   let bytes: Uint8Array | undefined;
   try {
     const exact = declaredBytes !== undefined && request.headers.get("content-encoding") === null;
-    bytes = exact ? await readDeclared(request.body, declaredBytes, maxBytes) : await readStreamCapped(request.body, maxBytes);
+    const settleRest = (rest: RestOfBody) => (drain === undefined ? rest.cancel() : dropRest(rest, drain));
+    bytes = exact ? await readDeclared(request.body, declaredBytes, maxBytes, settleRest) : await readStreamCapped(request.body, maxBytes, settleRest);
   } catch (error) {
     return fail("body-unreadable", String(error));
   }
@@ -49,13 +66,18 @@ export async function readBodyWithCap(request: Request, maxBytes: number): Promi
  * longer than it declared is refused like one over the cap (undefined). A stream that has no
  * BYOB reader is counted by the capped reader instead.
  */
-async function readDeclared(body: ReadableStream<Uint8Array> | null, declared: number, maxBytes: number): Promise<Uint8Array | undefined> {
+async function readDeclared(
+  body: ReadableStream<Uint8Array> | null,
+  declared: number,
+  maxBytes: number,
+  settleRest: (rest: RestOfBody) => Promise<void>,
+): Promise<Uint8Array | undefined> {
   if (body === null) return new Uint8Array(0);
   let reader: ReadableStreamBYOBReader;
   try {
     reader = body.getReader({ mode: "byob" });
   } catch {
-    return readStreamCapped(body, maxBytes);
+    return readStreamCapped(body, maxBytes, settleRest);
   }
   let buffer = new ArrayBuffer(declared + 1);
   let total = 0;
@@ -65,9 +87,37 @@ async function readDeclared(body: ReadableStream<Uint8Array> | null, declared: n
     if (done) break;
     total += value.byteLength;
     if (total > declared) {
-      await reader.cancel();
+      await settleRest({ read: () => reader.read(new Uint8Array(DROP_CHUNK_BYTES)), cancel: () => reader.cancel() });
       return undefined;
     }
   }
   return new Uint8Array(buffer, 0, total);
+}
+
+/** The rest of a body past its limit: read on, or cancel. A default reader is one; a BYOB reader is wrapped. */
+interface RestOfBody {
+  read(): Promise<ReadableStreamReadResult<Uint8Array>>;
+  cancel(): Promise<void>;
+}
+
+const DROP_CHUNK_BYTES = 64 * 1024;
+
+/** Reads and drops the rest of a body over its limit, within `drain`'s bounds, then cancels what is left. */
+async function dropRest(reader: RestOfBody, drain: OverflowDrain): Promise<void> {
+  try {
+    let dropped = 0;
+    while (dropped <= drain.maxBytes) {
+      const read = reader.read();
+      read.catch(() => {}); // a read that loses the race may still fail later: the body is refused already
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timedOut = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), drain.readTimeoutMs)));
+      const next = await Promise.race([read, timedOut]).finally(() => clearTimeout(timer));
+      if (next === "timeout") break;
+      if (next.done) return;
+      dropped += next.value.byteLength;
+    }
+    await reader.cancel();
+  } catch {
+    // The stream broke while its rest was dropped: the body is over the cap all the same.
+  }
 }

@@ -83,6 +83,46 @@ describe("readBodyWithCap", () => {
     expect(seen.pulled).toBeLessThan(15);
   });
 
+  describe("with an overflow drain (local development: wrangler dev exits when an upload is answered early)", () => {
+    const drain = { maxBytes: 40, readTimeoutMs: 200 };
+
+    it("reads the rest of a body over the cap to its end before the 413", async () => {
+      for (const type of [undefined, "bytes"] as const) {
+        const { stream, seen } = endless(type);
+        const headers: Record<string, string> = type === "bytes" ? { "content-length": "2" } : {};
+        const error = await readBodyWithCap(post(stream, headers), 3, { ...drain, maxBytes: 1000 }).catch((e: unknown) => e);
+        expect((error as HttpError).status, String(type)).toBe(413);
+        expect(seen.pulled, "read to its end").toBe(50);
+        expect(seen.cancelled).toBe(false);
+      }
+    });
+
+    it("cancels past the drain's byte bound", async () => {
+      const { stream, seen } = endless();
+      const error = await readBodyWithCap(post(stream), 3, drain).catch((e: unknown) => e);
+      expect((error as HttpError).status).toBe(413);
+      expect(seen.cancelled).toBe(true);
+      expect(seen.pulled).toBeLessThan(40);
+    });
+
+    it("cancels a rest that stops arriving, after one read's timeout", async () => {
+      let cancelled = false;
+      const stalls = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new Uint8Array(4));
+        },
+        cancel() {
+          cancelled = true;
+        },
+      });
+      const started = Date.now();
+      const error = await readBodyWithCap(post(stalls), 3, drain).catch((e: unknown) => e);
+      expect((error as HttpError).status).toBe(413);
+      expect(cancelled).toBe(true);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    });
+  });
+
   it("counts a body whose Content-Length is empty or not digits while it streams", async () => {
     for (const declared of ["", "3.0", "+3", " 3"]) {
       expect(new TextDecoder().decode(await readBodyWithCap(post(streamOf([new TextEncoder().encode("abc")]), { "content-length": declared }), 10)), declared).toBe("abc");
