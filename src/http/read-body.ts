@@ -111,7 +111,9 @@ async function dropRest(reader: RestOfBody, drain: OverflowDrain): Promise<void>
       read.catch(() => {}); // a read that loses the race may still fail later: the body is refused already
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timedOut = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), drain.readTimeoutMs)));
-      const next = await Promise.race([read, timedOut]).finally(() => clearTimeout(timer));
+      const next = await Promise.race([read, timedOut]).finally(() => {
+        if (timer !== undefined) clearTimeout(timer);
+      });
       if (next === "timeout") break;
       if (next.done) return;
       dropped += next.value.byteLength;
