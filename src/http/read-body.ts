@@ -15,6 +15,7 @@
 import { fail } from "../verify/errors.js";
 import { readStreamCapped } from "../verify/read-capped.js";
 import { HttpError } from "../shared/http-error.js";
+import { within } from "../shared/within.js";
 
 const DIGITS = /^\d+$/;
 
@@ -109,11 +110,7 @@ async function dropRest(reader: RestOfBody, drain: OverflowDrain): Promise<void>
     while (dropped <= drain.maxBytes) {
       const read = reader.read();
       read.catch(() => {}); // a read that loses the race may still fail later: the body is refused already
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timedOut = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), drain.readTimeoutMs)));
-      const next = await Promise.race([read, timedOut]).finally(() => {
-        if (timer !== undefined) clearTimeout(timer);
-      });
+      const next = await within(read, drain.readTimeoutMs);
       if (next === "timeout") break;
       if (next.done) return;
       dropped += next.value.byteLength;

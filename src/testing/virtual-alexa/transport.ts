@@ -7,6 +7,7 @@
  */
 import type { RequestEnvelope, ResponseEnvelope } from "ask-sdk-model";
 import { createSignedRequest, type SigningMaterial } from "../../devkit/index.js";
+import { within } from "../../shared/within.js";
 import type { SkillFetch } from "./types.js";
 
 export interface Exchange {
@@ -23,18 +24,6 @@ export interface TransportOptions {
   readonly timeoutMs: number;
 }
 
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | "timeout"> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<"timeout">((resolve) => {
-    timer = setTimeout(() => resolve("timeout"), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    if (timer !== undefined) clearTimeout(timer);
-  }
-}
-
 function reason(error: unknown): string {
   if (error instanceof Error) return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
   return String(error);
@@ -45,12 +34,12 @@ export async function sendEnvelope(envelope: RequestEnvelope, options: Transport
   const request = await createSignedRequest(options.kit, envelope, { url: options.url });
   let response: Response | "timeout";
   try {
-    response = await withTimeout(options.fetch(request), options.timeoutMs);
+    response = await within(options.fetch(request), options.timeoutMs);
   } catch (error) {
     return { request: envelope, status: 0, error: `cannot reach the skill at ${options.url}: ${reason(error)}` };
   }
   if (response === "timeout") return { request: envelope, status: 0, error: `the skill did not answer within ${options.timeoutMs} ms` };
-  const text = await withTimeout(response.text(), options.timeoutMs);
+  const text = await within(response.text(), options.timeoutMs);
   if (text === "timeout") return { request: envelope, status: response.status, error: `the skill's body did not arrive within ${options.timeoutMs} ms` };
   if (!response.ok) return { request: envelope, status: response.status, error: `HTTP ${response.status}: ${text.slice(0, 500)}` };
   try {
