@@ -20,15 +20,6 @@ import { within } from "../shared/within.js";
 const DIGITS = /^\d+$/;
 
 /**
- * The request's body, at most `maxBytes` of it: 413 (`HttpError`) beyond, `body-unreadable`
- * (a verification failure, so a generic 400) when the stream breaks off.
- *
- * @example
- * ```ts
- * const bytes = await readBodyWithCap(request, 256 * 1024);
- * ```
- */
-/**
  * For a local development request only: how much of a body over the cap may still be read
  * and dropped, and how long one read may take, before the stream is cancelled. `wrangler dev`
  * exits when the Worker answers a chunked upload it did not read to the end, so under
@@ -42,6 +33,16 @@ export interface OverflowDrain {
 /** What `npm start` gets: 16 MiB more at most, no read waiting over 2 s. */
 export const LOCAL_OVERFLOW_DRAIN: OverflowDrain = { maxBytes: 16 * 1024 * 1024, readTimeoutMs: 2_000 };
 
+/**
+ * The request's body, at most `maxBytes` of it: 413 (`HttpError`) beyond, `body-unreadable`
+ * (a verification failure, so a generic 400) when the stream breaks off. `drain`: what a local
+ * development request may still read past the cap (`LOCAL_OVERFLOW_DRAIN`).
+ *
+ * @example
+ * ```ts
+ * const bytes = await readBodyWithCap(request, 256 * 1024, isLocalDevelopmentRequest(request) ? LOCAL_OVERFLOW_DRAIN : undefined);
+ * ```
+ */
 export async function readBodyWithCap(request: Request, maxBytes: number, drain?: OverflowDrain): Promise<Uint8Array> {
   const declared = request.headers.get("content-length");
   const declaredBytes = declared !== null && DIGITS.test(declared) ? Number(declared) : undefined;
