@@ -9,6 +9,7 @@
  */
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
+import { bytesEqual } from "../shared/bytes.js";
 
 /** A distinguished name; attributes appear in the order C, O, OU, CN. */
 export interface DistinguishedName {
@@ -67,7 +68,7 @@ export async function issueCertificate(
 
   const subjectKeyId = await keyIdentifier(certificate.subjectPublicKeyInfo, engine);
   const issuerKeyId = await keyIdentifier(await publicKeyInfo(spec.issuerPublicKey, engine), engine);
-  const selfIssued = equalBytes(subjectKeyId, issuerKeyId);
+  const selfIssued = bytesEqual(new Uint8Array(subjectKeyId), new Uint8Array(issuerKeyId));
   certificate.extensions = [
     basicConstraints(spec.profile),
     keyUsage(spec.profile),
@@ -127,11 +128,6 @@ function keyIdentifier(info: pkijs.PublicKeyInfo, engine: pkijs.ICryptoEngine): 
   return engine.crypto.subtle.digest("SHA-1", new Uint8Array(info.subjectPublicKey.valueBlock.valueHexView));
 }
 
-function equalBytes(left: ArrayBuffer, right: ArrayBuffer): boolean {
-  const a = new Uint8Array(left);
-  const b = new Uint8Array(right);
-  return a.length === b.length && a.every((byte, index) => byte === b[index]);
-}
 
 function extension(extnID: string, critical: boolean, value: asn1js.BaseBlock): pkijs.Extension {
   return new pkijs.Extension({ extnID, critical, extnValue: value.toBER(false) });

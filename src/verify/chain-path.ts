@@ -28,9 +28,10 @@
  * Amazon's never starts ICU's collator.
  */
 import * as pkijs from "pkijs";
+import { bytesEqual } from "../shared/bytes.js";
 import { fail } from "./errors.js";
 import { isCertificateAuthority } from "./leaf-checks.js";
-import { bytesEqual, type TrustAnchorSet } from "./trust-anchors.js";
+import type { TrustAnchorSet } from "./trust-anchors.js";
 import { intersectWindows, requireValidAt, validityOf, type ValidityWindow } from "./validity.js";
 
 export interface ValidatedPath {

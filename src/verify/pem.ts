@@ -53,12 +53,20 @@ export function readPemCertificates(text: string): Uint8Array<ArrayBuffer>[] {
 }
 
 /**
- * Builds the pkijs certificate of block `index`, or throws `invalid-pem`. `signedSpki` is the
+ * Builds the pkijs certificate of block `index`, or throws `invalid-pem` (whatever asn1js or
+ * pkijs raised while reading it becomes that, never an untyped error). `signedSpki` is the
  * key's DER as the certificate carries it, when the caller already read the outline
  * (der-shape.ts); otherwise it is read here.
  */
 export function parseCertificateDer(der: Uint8Array<ArrayBuffer>, index: number, signedSpki = certificateShape(der)?.subjectPublicKeyInfo): pkijs.Certificate {
-  const asn1 = asn1js.fromBER(der);
+  let asn1: ReturnType<typeof asn1js.fromBER>;
+  try {
+    asn1 = asn1js.fromBER(der);
+  } catch (error) {
+    // asn1js reports most malformed input as offset -1, but some (a bad time or BMPString inside
+    // an extension) throw from its decoders; either way the block is not a certificate.
+    return fail("invalid-pem", `certificate ${index}: not readable as DER (${String(error)})`);
+  }
   if (asn1.offset === -1 || asn1.offset !== der.byteLength) {
     fail("invalid-pem", `certificate ${index}: not a single DER value`);
   }

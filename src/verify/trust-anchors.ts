@@ -22,6 +22,7 @@
  * building the content key from all the PEMs.
  */
 import type * as pkijs from "pkijs";
+import { bytesEqual } from "../shared/bytes.js";
 import { BoundedMemo } from "./bounded-memo.js";
 import { requireCertificateShape, type CertificateShape } from "./der-shape.js";
 import { AlexaVerificationError } from "./errors.js";
@@ -142,12 +143,6 @@ async function parseTrustAnchors(pems: readonly string[], subtle: SubtleCrypto):
       return found;
     },
   };
-}
-
-export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.byteLength !== b.byteLength) return false;
-  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** A bad anchor is our configuration bug: a TypeError naming it, not a verification failure. */
