@@ -128,7 +128,6 @@ function keyIdentifier(info: pkijs.PublicKeyInfo, engine: pkijs.ICryptoEngine): 
   return engine.crypto.subtle.digest("SHA-1", new Uint8Array(info.subjectPublicKey.valueBlock.valueHexView));
 }
 
-
 function extension(extnID: string, critical: boolean, value: asn1js.BaseBlock): pkijs.Extension {
   return new pkijs.Extension({ extnID, critical, extnValue: value.toBER(false) });
 }

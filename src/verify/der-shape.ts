@@ -12,8 +12,9 @@
  * because they cover the bytes outside what the issuer signed: the outer
  * signatureAlgorithm must be byte for byte the TBS's signature field (RFC 5280
  * 4.1.1.2), and the signature BIT STRING must have no unused bits (every
- * signature algorithm yields whole octets). So no byte of a certificate can
- * change while it still verifies. The shape also gives the subjectPublicKeyInfo
+ * signature algorithm yields whole octets). With them, no single-byte change
+ * of a certificate on the path leaves it verifying (`npm run scan:chains`
+ * checks every byte of the genuine chains). The shape also gives the subjectPublicKeyInfo
  * bytes exactly as they were signed, and the subject name's DER, which is how
  * an anchor is found for a certificate without building the anchor in pkijs.
  */
