@@ -1,13 +1,16 @@
 /**
- * `npm run scan:chains`: every single-byte change of the certificates a genuine Alexa chain's
- * path uses (its leaf and intermediate, XOR 0x01, 0x80 and 0xff) goes through the verifier,
+ * `npm run scan:chains`: single-byte changes of the certificates a genuine Alexa chain's
+ * path uses (its leaf and intermediate) go through the verifier,
  * for each distinct chain of the genuine requests in test/fixtures/alexa-real/, with the
  * verifier's clock at that request's timestamp and its download answered from memory. Every
  * changed chain must be refused with an AlexaVerificationError: one that is accepted, or that
  * makes anything else escape, is printed and fails the scan (exit 1). Prints the reasons
- * tallied. SCAN_STEP=n checks every n-th byte (default 1: all of them, about 47,000 chains
- * and 5 minutes here). Run it after changing the PEM, outline or chain code, or after moving
- * pkijs or asn1js; test/verify/mutated-chains.test.ts keeps the cases it once found.
+ * tallied. The changes, at every byte: SCAN_CHANGES=xor (default) flips it with XOR 0x01,
+ * 0x80 and 0xff (about 47,000 chains, 5 minutes here); SCAN_CHANGES=tags sets it to each
+ * ASN.1 string and time tag, primitive and constructed (those reach asn1js's type-specific
+ * decoders, which can throw; about 316,000 chains); SCAN_CHANGES=all does both. SCAN_STEP=n
+ * changes every n-th byte only. Run it after changing the PEM, outline or chain code, or after
+ * moving pkijs or asn1js; test/verify/mutated-chains.test.ts keeps the cases it once found.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -21,10 +24,22 @@ const FIXTURES = fileURLToPath(new URL("../test/fixtures/alexa-real", import.met
 /** Before this date the genuine chains lead to VeriSign Class 3 G5, which is not bundled. */
 const AMAZON_TRUST_SERVICES_SINCE = Date.parse("2018-06-28T00:00:00Z");
 const VERISIGN_G5 = readFileSync(join(FIXTURES, "certs/roots/VeriSign_Class_3_Public_Primary_CA_G5.pem"), "utf8");
-const MASKS = [0x01, 0x80, 0xff];
+/** One change of a byte: what it becomes, and how the report names it. */
+interface ByteChange {
+  readonly apply: (byte: number) => number;
+  readonly name: string;
+}
+const hex = (value: number) => `0x${value.toString(16).padStart(2, "0")}`;
+const XOR_CHANGES: readonly ByteChange[] = [0x01, 0x80, 0xff].map((mask) => ({ apply: (byte) => byte ^ mask, name: `XOR ${hex(mask)}` }));
+/** UTF8String, NumericString, PrintableString, TeletexString, IA5String, UTCTime, GeneralizedTime, VisibleString, UniversalString, BMPString. */
+const STRING_AND_TIME_TAGS = [0x0c, 0x12, 0x13, 0x14, 0x16, 0x17, 0x18, 0x1a, 0x1c, 0x1e];
+const TAG_CHANGES: readonly ByteChange[] = STRING_AND_TIME_TAGS.flatMap((tag) => [tag, tag | 0x20]).map((tag) => ({ apply: () => tag, name: `set to ${hex(tag)}` }));
+const CHANGES: Readonly<Record<string, readonly ByteChange[]>> = { xor: XOR_CHANGES, tags: TAG_CHANGES, all: [...XOR_CHANGES, ...TAG_CHANGES] };
 
 const step = Number(process.env["SCAN_STEP"] ?? 1);
 if (!Number.isInteger(step) || step < 1) throw new Error(`SCAN_STEP must be a positive integer, not ${process.env["SCAN_STEP"]}`);
+const changes = CHANGES[process.env["SCAN_CHANGES"] ?? "xor"];
+if (changes === undefined) throw new Error(`SCAN_CHANGES must be xor, tags or all, not ${process.env["SCAN_CHANGES"]}`);
 
 interface Genuine {
   readonly name: string;
@@ -81,14 +96,17 @@ for (const request of genuineRequests()) {
     const certificate = request.chain[index];
     if (certificate === undefined) continue;
     for (let offset = 0; offset < certificate.byteLength; offset += step) {
-      for (const mask of MASKS) {
+      for (const change of changes) {
+        const original = certificate[offset] as number;
+        const changedByte = change.apply(original);
+        if (changedByte === original) continue;
         const chain = request.chain.map((der, i) => (i === index ? der.slice() : der));
-        (chain[index] as Uint8Array)[offset] = (certificate[offset] as number) ^ mask;
+        (chain[index] as Uint8Array)[offset] = changedByte;
         const outcome = await verdict(request, chain);
         changed++;
         const key = outcome.startsWith("escaped") ? "escaped" : outcome;
         tally.set(key, (tally.get(key) ?? 0) + 1);
-        if (outcome === "accepted" || outcome.startsWith("escaped")) wrong.push(`${request.name}: certificate ${index}, byte ${offset} XOR 0x${mask.toString(16)}: ${outcome}`);
+        if (outcome === "accepted" || outcome.startsWith("escaped")) wrong.push(`${request.name}: certificate ${index}, byte ${offset} ${change.name}: ${outcome}`);
       }
     }
   }

@@ -7,7 +7,10 @@
  * every echo-api certificate), is read straight from the extension's DER: a
  * few offsets instead of building pkijs's AltName objects on every chain
  * download, with the same result pkijs gives for it. Any other SAN (other
- * name forms, odd framing) is left to pkijs's parser, as before.
+ * name forms, odd framing) is left to pkijs's parser, as before. pkijs parses
+ * an extension's value on its first read of `parsedValue`, outside the
+ * certificate parse, and asn1js can throw there; every read here goes through
+ * `parsedValueOf`, so such a value is `invalid-pem`, never an untyped error.
  */
 import * as pkijs from "pkijs";
 import { childrenOf, readWhole } from "./der-reader.js";
@@ -28,7 +31,8 @@ export function dnsNamesOf(certificate: pkijs.Certificate): string[] {
   if (extension === undefined) return [];
   const fast = onlyDnsNames(extension.extnValue.valueBlock.valueHexView);
   if (fast !== undefined) return fast;
-  const altNames = extension.parsedValue instanceof pkijs.AltName ? extension.parsedValue.altNames : [];
+  const parsed = parsedValueOf(extension);
+  const altNames = parsed instanceof pkijs.AltName ? parsed.altNames : [];
   return altNames
     .filter((name) => name.type === DNS_NAME_TYPE && typeof name.value === "string")
     .map((name) => name.value as string);
@@ -57,5 +61,16 @@ export function requireEchoApiSan(leaf: pkijs.Certificate): void {
 
 export function isCertificateAuthority(certificate: pkijs.Certificate): boolean {
   const extension = certificate.extensions?.find((e) => e.extnID === BASIC_CONSTRAINTS_OID);
-  return extension?.parsedValue instanceof pkijs.BasicConstraints && extension.parsedValue.cA === true;
+  if (extension === undefined) return false;
+  const parsed = parsedValueOf(extension);
+  return parsed instanceof pkijs.BasicConstraints && parsed.cA === true;
+}
+
+/** The extension's value as pkijs parses it (on this first read), or `invalid-pem` if that throws. */
+function parsedValueOf(extension: pkijs.Extension): unknown {
+  try {
+    return extension.parsedValue;
+  } catch (error) {
+    return fail("invalid-pem", `extension ${extension.extnID}: value not readable (${String(error)})`);
+  }
 }
