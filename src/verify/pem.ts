@@ -54,7 +54,8 @@ export function readPemCertificates(text: string): Uint8Array<ArrayBuffer>[] {
 
 /**
  * Builds the pkijs certificate of block `index`, or throws `invalid-pem` (whatever asn1js or
- * pkijs raised while reading it becomes that, never an untyped error). `signedSpki` is the
+ * pkijs raises while building it becomes that, never an untyped error; the extension values
+ * pkijs parses later, on first read, are guarded where they are read: leaf-checks.ts). `signedSpki` is the
  * key's DER as the certificate carries it, when the caller already read the outline
  * (der-shape.ts); otherwise it is read here.
  */
