@@ -15,10 +15,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { derToPem } from "../src/devkit/index.js";
 import { createAlexaVerifier } from "../src/verify/create-verifier.js";
 import { AlexaVerificationError } from "../src/verify/errors.js";
 import { readPemCertificates } from "../src/verify/pem.js";
-import { encodeBase64 } from "../src/shared/base64.js";
 
 const FIXTURES = fileURLToPath(new URL("../test/fixtures/alexa-real", import.meta.url));
 /** Before this date the genuine chains lead to VeriSign Class 3 G5, which is not bundled. */
@@ -66,7 +66,7 @@ function genuineRequests(): Genuine[] {
 }
 
 function pemOf(chain: readonly Uint8Array[]): string {
-  return chain.map((der) => `-----BEGIN CERTIFICATE-----\n${encodeBase64(der).replace(/(.{64})/g, "$1\n")}\n-----END CERTIFICATE-----\n`).join("");
+  return chain.map((der) => derToPem(der)).join("");
 }
 
 /** "accepted", a verification failure's code, or what else escaped. */

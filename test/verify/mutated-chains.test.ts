@@ -19,11 +19,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { derToPem } from "../../src/devkit/index.js";
 import { createMemoryCertCache } from "../../src/verify/cert-cache.js";
 import { AlexaVerificationError } from "../../src/verify/errors.js";
 import { readPemCertificates } from "../../src/verify/pem.js";
 import { verifyAlexaRequest } from "../../src/verify/verify-request.js";
-import { encodeBase64 } from "../../src/shared/base64.js";
 import { realRequestNamed } from "./helpers/real-fixtures.js";
 import { alexaRequest } from "./helpers/requests.js";
 
@@ -54,8 +54,7 @@ function chainWith([certificate, offset, mask]: Mutation): string {
   return SERVED.map((der, index) => {
     const bytes = der.slice();
     if (index === certificate) bytes[offset] = (bytes[offset] as number) ^ mask;
-    const body = encodeBase64(bytes).replace(/(.{64})/g, "$1\n");
-    return `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
+    return derToPem(bytes);
   }).join("");
 }
 
