@@ -7,6 +7,7 @@
  * caller's `work` bounds itself (the load generator runs for a set time).
  */
 import WebSocket from "ws";
+import { within } from "../../src/shared/within.js";
 
 /** One node of V8's call tree: the function and where it is defined. */
 export interface CpuProfileNode {
@@ -36,12 +37,11 @@ interface Target {
   readonly webSocketDebuggerUrl: string;
 }
 
-function bounded<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer after ${timeoutMs} ms`)), timeoutMs);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+/** `promise`'s result, or an error naming `what` once `timeoutMs` have passed (the shared bounded wait). */
+async function bounded<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  const result = await within(promise, timeoutMs);
+  if (result === "timeout") throw new Error(`${what}: no answer after ${timeoutMs} ms`);
+  return result;
 }
 
 /** Profiles the Worker whose inspector title includes `title` while `work` runs. */

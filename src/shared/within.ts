@@ -2,8 +2,8 @@
  * A wait with a bound, for callers that handle the overrun themselves: the work's own result,
  * or the string "timeout" once `ms` have passed first. The timer is always cleared, and the
  * work is not cancelled (a caller that can cancel it does so on "timeout"). The virtual Alexa's
- * transport and the body reader's drain use it; the verifier's waits raise their own typed
- * errors and abort their fetch, so they keep their own timers.
+ * transport, the body reader's drain and the bench's CPU profiler use it; the verifier's waits
+ * raise their own typed errors and abort their fetch, so they keep their own timers.
  */
 
 /**
