@@ -19,11 +19,10 @@ import { derToPem } from "../src/devkit/index.js";
 import { createAlexaVerifier } from "../src/verify/create-verifier.js";
 import { AlexaVerificationError } from "../src/verify/errors.js";
 import { readPemCertificates } from "../src/verify/pem.js";
+import { AMAZON_TRUST_SERVICES_SINCE, VERISIGN_G5_ROOT_FILE } from "../test/verify/helpers/trust-history.js";
 
 const FIXTURES = fileURLToPath(new URL("../test/fixtures/alexa-real", import.meta.url));
-/** Before this date the genuine chains lead to VeriSign Class 3 G5, which is not bundled. */
-const AMAZON_TRUST_SERVICES_SINCE = Date.parse("2018-06-28T00:00:00Z");
-const VERISIGN_G5 = readFileSync(join(FIXTURES, "certs/roots/VeriSign_Class_3_Public_Primary_CA_G5.pem"), "utf8");
+const VERISIGN_G5 = readFileSync(join(FIXTURES, "certs/roots", VERISIGN_G5_ROOT_FILE), "utf8");
 /** One change of a byte: what it becomes, and how the report names it. */
 interface ByteChange {
   readonly apply: (byte: number) => number;

@@ -8,7 +8,9 @@
  * one from another machine when it listens on a LAN address (`--ip 0.0.0.0`), but it says who
  * connected in `CF-Connecting-IP`: when that header is present it must be a loopback address
  * too. (On Cloudflare it is always the real client's address, set by the edge.) Everything that
- * behaves differently in development asks this function; nothing else decides it.
+ * behaves differently in development asks this function; nothing else decides it. The verdict
+ * is kept per Request object (the verifier choice, the body cap and the skill's checks all ask
+ * for the same POST).
  */
 
 import { requestUrl } from "./request-url.js";
@@ -30,6 +32,17 @@ function isLoopbackAddress(address: string): boolean {
  * isLocalDevelopmentRequest(new Request("http://localhost:8787/", { headers: { "CF-Connecting-IP": "192.168.1.20" } })); // false
  */
 export function isLocalDevelopmentRequest(request: Request): boolean {
+  let local = verdicts.get(request);
+  if (local === undefined) {
+    local = isAddressedAndSentLocally(request);
+    verdicts.set(request, local);
+  }
+  return local;
+}
+
+const verdicts = new WeakMap<Request, boolean>();
+
+function isAddressedAndSentLocally(request: Request): boolean {
   if (!LOOPBACK_HOSTS.has(requestUrl(request).hostname)) return false;
   const client = request.headers.get("CF-Connecting-IP");
   return client === null || isLoopbackAddress(client);

@@ -4,6 +4,7 @@
  * under certs/, via Vite `?raw` globs so every byte is preserved.
  */
 /// <reference types="vite/client" />
+import { VERISIGN_G5_ROOT_FILE } from "./trust-history.js";
 
 const folderOf = (path: string): string => path.split("/").at(-2) ?? path;
 const fileOf = (path: string): string => path.split("/").at(-1) ?? path;
@@ -19,8 +20,7 @@ const extraBodies = import.meta.glob<string>("../../fixtures/alexa-real/*/body-*
 const certFiles = import.meta.glob<string>("../../fixtures/alexa-real/certs/*.pem", { query: "?raw", import: "default", eager: true });
 const rootFiles = import.meta.glob<string>("../../fixtures/alexa-real/certs/roots/*.pem", { query: "?raw", import: "default", eager: true });
 
-/** Amazon switched from the Symantec/VeriSign chain to Amazon Root CA 1 on this date. */
-export const AMAZON_TRUST_SERVICES_SINCE = Date.parse("2018-06-28T00:00:00Z");
+export { AMAZON_TRUST_SERVICES_SINCE } from "./trust-history.js";
 
 export interface RealRequest {
   readonly name: string;
@@ -61,7 +61,7 @@ export function rootPem(fileName: string): string {
   return required(entry?.[1], fileName);
 }
 
-export const VERISIGN_G5_ROOT = rootPem("VeriSign_Class_3_Public_Primary_CA_G5.pem");
+export const VERISIGN_G5_ROOT = rootPem(VERISIGN_G5_ROOT_FILE);
 
 export function realRequestNamed(name: string): RealRequest {
   return required(REAL_REQUESTS.find((r) => r.name === name), name);
