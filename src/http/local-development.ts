@@ -10,7 +10,8 @@
  * too. (On Cloudflare it is always the real client's address, set by the edge.) Everything that
  * behaves differently in development asks this function; nothing else decides it. The verdict
  * is kept per Request object (the verifier choice, the body cap and the skill's checks all ask
- * for the same POST).
+ * for the same POST). An incoming request's URL and headers cannot change; for a Request built
+ * by hand, the first answer stands even if its headers are edited afterwards.
  */
 
 import { requestUrl } from "./request-url.js";
